@@ -1,0 +1,177 @@
+/**
+ * The only module that talks to SWF. Everything above it sees `SwfGateway`,
+ * an interface small enough to fake, and never the SDK itself.
+ *
+ * The SDK is imported lazily (`createSwfGateway` is async): it is the biggest
+ * part of the bundle and is not needed until the first call, so activating the
+ * extension stays cheap.
+ */
+import type {
+  ActivityTask,
+  HistoryEvent,
+  RespondActivityTaskCanceledInput,
+  RespondActivityTaskCompletedInput,
+  RespondActivityTaskFailedInput,
+  SWFClient,
+  WorkflowExecution,
+} from '@aws-sdk/client-swf';
+import { type ConnectionSettings, describeConnection, usesLocalCredentials } from '../connection/settings';
+
+export interface DomainSummary {
+  name: string;
+  description?: string;
+}
+
+export interface ExecutionSummary {
+  workflowId: string;
+  runId: string;
+  workflowType?: { name: string; version: string };
+  startedAt?: Date;
+  cancelRequested?: boolean;
+}
+
+export interface ExecutionPage {
+  executions: ExecutionSummary[];
+  nextPageToken?: string;
+}
+
+export interface HistoryReadOptions {
+  /** Newest first: lets an incremental read stop at the first event it already has. */
+  reverseOrder: boolean;
+  /** Size of the first page; an incremental read asks for a few events first, since usually nothing changed. */
+  firstPageSize?: number;
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+/** Every SWF call the extension makes, one method each. */
+export interface SwfGateway {
+  readonly description: string;
+  listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
+  listOpenExecutions(domain: string, nextPageToken?: string, signal?: AbortSignal): Promise<ExecutionPage>;
+  historyPages(domain: string, execution: WorkflowExecution, options: HistoryReadOptions): AsyncIterable<HistoryEvent[]>;
+  /** Resolves `undefined` when the long poll ends with no task. */
+  pollForActivityTask(domain: string, taskList: string, identity: string, signal?: AbortSignal): Promise<ActivityTask | undefined>;
+  respondCompleted(input: RespondActivityTaskCompletedInput): Promise<void>;
+  respondFailed(input: RespondActivityTaskFailedInput): Promise<void>;
+  respondCanceled(input: RespondActivityTaskCanceledInput): Promise<void>;
+  recordHeartbeat(taskToken: string, details?: string): Promise<{ cancelRequested: boolean }>;
+  /** Calls made so far, by operation name: for the log and the benchmark. */
+  callCounts(): Record<string, number>;
+  dispose(): void;
+}
+
+export interface GatewayOptions {
+  /** Timeout of PollForActivityTask; SWF holds a poll up to 60 s, so keep it above 70 s. */
+  pollTimeoutMs: number;
+  /** Timeout of every other call. */
+  requestTimeoutMs?: number;
+  /** Total attempts of a call, retries included (the SDK's standard retry strategy). */
+  maxAttempts?: number;
+}
+
+/** Loopback endpoints (the sandbox, moto, LocalStack) accept any credentials; the real service never sees these. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** ListOpenWorkflowExecutions needs a start-time filter: the epoch is wide enough for any open execution. */
+const EPOCH = new Date(0);
+const MAX_PAGE_SIZE = 1000;
+
+export async function createSwfGateway(settings: ConnectionSettings, options: GatewayOptions): Promise<SwfGateway> {
+  const sdk = await import('@aws-sdk/client-swf');
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  const counts: Record<string, number> = {};
+
+  const makeClient = (requestTimeout: number): SWFClient => {
+    const client = new sdk.SWFClient({
+      region: settings.region,
+      endpoint: settings.endpoint || undefined,
+      profile: settings.profile || undefined,
+      credentials: usesLocalCredentials(settings) ? LOCAL_CREDENTIALS : undefined,
+      maxAttempts: options.maxAttempts ?? 3,
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true }),
+    });
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+        counts[name] = (counts[name] ?? 0) + 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'swfTasksCallCounter' },
+    );
+    return client;
+  };
+  const client = makeClient(options.requestTimeoutMs ?? 30_000);
+  const pollClient = makeClient(options.pollTimeoutMs);
+
+  return {
+    description: describeConnection(settings),
+
+    async listDomains(signal) {
+      const domains: DomainSummary[] = [];
+      const pages = sdk.paginateListDomains({ client, pageSize: MAX_PAGE_SIZE }, { registrationStatus: 'REGISTERED' });
+      for await (const page of pages) {
+        signal?.throwIfAborted();
+        for (const info of page.domainInfos ?? []) domains.push({ name: info.name ?? '', description: info.description });
+      }
+      return domains.sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async listOpenExecutions(domain, nextPageToken, signal) {
+      const page = await client.send(
+        new sdk.ListOpenWorkflowExecutionsCommand({ domain, startTimeFilter: { oldestDate: EPOCH }, maximumPageSize: MAX_PAGE_SIZE, nextPageToken }),
+        { abortSignal: signal },
+      );
+      return {
+        executions: (page.executionInfos ?? []).map((info) => ({
+          workflowId: info.execution?.workflowId ?? '',
+          runId: info.execution?.runId ?? '',
+          workflowType: info.workflowType && { name: info.workflowType.name ?? '', version: info.workflowType.version ?? '' },
+          startedAt: info.startTimestamp,
+          cancelRequested: info.cancelRequested,
+        })),
+        nextPageToken: page.nextPageToken || undefined,
+      };
+    },
+
+    // Not the SDK paginator: it keeps one page size, and an incremental read wants a small first page.
+    async *historyPages(domain, execution, { reverseOrder, firstPageSize, pageSize = MAX_PAGE_SIZE, signal }) {
+      let nextPageToken: string | undefined;
+      let size = firstPageSize ?? pageSize;
+      do {
+        const page = await client.send(
+          new sdk.GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder, maximumPageSize: size, nextPageToken }),
+          { abortSignal: signal },
+        );
+        yield page.events ?? [];
+        nextPageToken = page.nextPageToken || undefined;
+        size = pageSize;
+      } while (nextPageToken);
+    },
+
+    async pollForActivityTask(domain, taskList, identity, signal) {
+      const task = await pollClient.send(new sdk.PollForActivityTaskCommand({ domain, taskList: { name: taskList }, identity }), { abortSignal: signal });
+      // The service answers an empty poll with taskToken ""; moto leaves the key out.
+      return task.taskToken ? task : undefined;
+    },
+
+    async respondCompleted(input) {
+      await client.send(new sdk.RespondActivityTaskCompletedCommand(input));
+    },
+    async respondFailed(input) {
+      await client.send(new sdk.RespondActivityTaskFailedCommand(input));
+    },
+    async respondCanceled(input) {
+      await client.send(new sdk.RespondActivityTaskCanceledCommand(input));
+    },
+    async recordHeartbeat(taskToken, details) {
+      const status = await client.send(new sdk.RecordActivityTaskHeartbeatCommand({ taskToken, details }));
+      return { cancelRequested: status.cancelRequested === true };
+    },
+
+    callCounts: () => ({ ...counts }),
+    dispose() {
+      client.destroy();
+      pollClient.destroy();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Lists the open activity tasks of a domain: its open executions, and for
+ * each one the tasks its history leaves open.
+ *
+ * Refreshes are incremental. The lister keeps each execution's folded state;
+ * the next refresh reads that history newest first, a few events at a time,
+ * and stops at the last event it has already folded. An execution where
+ * nothing happened costs one small GetWorkflowExecutionHistory call.
+ */
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import type { ExecutionSummary, SwfGateway } from './gateway';
+import { applyHistoryEvents, emptyExecutionState, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
+
+export interface ListerOptions {
+  /** Open executions read per "page" of the view; Load More raises the limit by this much. */
+  maxExecutions: number;
+  /** History reads in flight at once: SWF refills GetWorkflowExecutionHistory at 60/s per account. */
+  concurrency?: number;
+  /** Events asked for first when re-reading a known history; usually nothing changed. */
+  incrementalFirstPage?: number;
+}
+
+export interface ExecutionListing {
+  execution: ExecutionSummary;
+  state: ExecutionTaskState;
+  /** Set when this execution's history could not be read; `state` is then the last one known. */
+  error?: unknown;
+}
+
+export interface TaskListing {
+  domain: string;
+  executions: ExecutionListing[];
+  tasks: OpenActivityTask[];
+  /** More open executions exist than were read. */
+  hasMore: boolean;
+  stats: RefreshStats;
+}
+
+export interface RefreshStats {
+  executionsListed: number;
+  historiesReadInFull: number;
+  historiesReadIncrementally: number;
+  historyCalls: number;
+  eventsRead: number;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_INCREMENTAL_FIRST_PAGE = 10;
+
+export class OpenTaskLister {
+  private readonly known = new Map<string, ExecutionTaskState>();
+  private limit: number;
+
+  constructor(
+    private readonly gateway: SwfGateway,
+    readonly domain: string,
+    private readonly options: ListerOptions,
+  ) {
+    this.limit = options.maxExecutions;
+  }
+
+  /** Reads open executions up to the current limit and brings each one's tasks up to date. */
+  async refresh(signal?: AbortSignal): Promise<TaskListing> {
+    const stats: RefreshStats = { executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 };
+    const { executions, hasMore } = await this.listOpenExecutions(signal);
+    stats.executionsListed = executions.length;
+
+    const listings = await mapWithConcurrency(executions, this.options.concurrency ?? DEFAULT_CONCURRENCY, (execution) =>
+      this.readExecution(execution, stats, signal),
+    );
+
+    // Forget executions that closed (or fell past the limit): their tasks are gone.
+    const open = new Set(executions.map(executionKey));
+    for (const key of this.known.keys()) if (!open.has(key)) this.known.delete(key);
+
+    const tasks = listings.flatMap((l) => openTasksOf(l.state));
+    return { domain: this.domain, executions: listings, tasks, hasMore, stats };
+  }
+
+  /** Raises the number of executions read, then refreshes. */
+  loadMore(signal?: AbortSignal): Promise<TaskListing> {
+    this.limit += this.options.maxExecutions;
+    return this.refresh(signal);
+  }
+
+  private async listOpenExecutions(signal?: AbortSignal): Promise<{ executions: ExecutionSummary[]; hasMore: boolean }> {
+    const executions: ExecutionSummary[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal);
+      executions.push(...page.executions);
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken && executions.length < this.limit);
+    return { executions: executions.slice(0, this.limit), hasMore: executions.length > this.limit || nextPageToken !== undefined };
+  }
+
+  private async readExecution(execution: ExecutionSummary, stats: RefreshStats, signal?: AbortSignal): Promise<ExecutionListing> {
+    const key = executionKey(execution);
+    const before = this.known.get(key) ?? emptyExecutionState(execution.workflowId, execution.runId);
+    try {
+      const events = before.lastEventId === 0 ? await this.readAll(execution, stats, signal) : await this.readSince(execution, before.lastEventId, stats, signal);
+      const state = applyHistoryEvents(before, events);
+      this.known.set(key, state);
+      return { execution, state };
+    } catch (error) {
+      signal?.throwIfAborted();
+      return { execution, state: before, error };
+    }
+  }
+
+  private async readAll(execution: ExecutionSummary, stats: RefreshStats, signal?: AbortSignal): Promise<HistoryEvent[]> {
+    stats.historiesReadInFull++;
+    const events: HistoryEvent[] = [];
+    for await (const page of this.gateway.historyPages(this.domain, execution, { reverseOrder: false, signal })) {
+      stats.historyCalls++;
+      stats.eventsRead += page.length;
+      events.push(...page);
+    }
+    return events;
+  }
+
+  /** Newest first until an event already folded; returns the new events oldest first. */
+  private async readSince(execution: ExecutionSummary, lastEventId: number, stats: RefreshStats, signal?: AbortSignal): Promise<HistoryEvent[]> {
+    stats.historiesReadIncrementally++;
+    const newest: HistoryEvent[] = [];
+    const pages = this.gateway.historyPages(this.domain, execution, {
+      reverseOrder: true,
+      firstPageSize: this.options.incrementalFirstPage ?? DEFAULT_INCREMENTAL_FIRST_PAGE,
+      signal,
+    });
+    for await (const page of pages) {
+      stats.historyCalls++;
+      stats.eventsRead += page.length;
+      const fresh = page.filter((e) => (e.eventId ?? 0) > lastEventId);
+      newest.push(...fresh);
+      if (fresh.length < page.length) break;
+    }
+    return newest.reverse();
+  }
+}
+
+export function executionKey(execution: { workflowId: string; runId: string }): string {
+  return `${execution.workflowId}\u0000${execution.runId}`;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
