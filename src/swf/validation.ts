@@ -1,0 +1,210 @@
+/**
+ * Local checks of what a person typed against the limits of the SWF API, so
+ * that a respond call is never sent only to be rejected (and so the input box
+ * can say what is wrong while the person types).
+ *
+ * How characters are counted: SWF is a Java service and its limits count
+ * `String.length()`, that is UTF-16 code units. JavaScript's `.length` counts
+ * exactly the same units, so it is used as is. A character outside the Basic
+ * Multilingual Plane (most emoji) is two units; counting code points instead
+ * would let 16,385 emoji (32,770 units) through to a certain rejection. Units
+ * are never fewer than code points, so this count never under-counts.
+ *
+ * A lone surrogate (half of a pair, e.g. from a cut emoji) is not valid
+ * UTF-16: the JSON body would carry U+FFFD or be refused, so such text is
+ * rejected here rather than silently changed.
+ */
+import type {
+  RespondActivityTaskCanceledInput,
+  RespondActivityTaskCompletedInput,
+  RespondActivityTaskFailedInput,
+} from '@aws-sdk/client-swf';
+
+/** Maximum lengths (UTF-16 code units) from the SWF API model. A task token also needs at least 1. */
+export const SWF_LIMITS = {
+  taskToken: 1024,
+  result: 32768,
+  details: 32768,
+  reason: 256,
+  identity: 256,
+  heartbeatDetails: 2048,
+} as const;
+
+export type FieldName = keyof typeof SWF_LIMITS;
+
+/** The fields that are free text the API lets a caller leave out. */
+export type OptionalTextField = Exclude<FieldName, 'taskToken'>;
+
+/** Why a field was rejected: lets the UI react without parsing the message. */
+export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace';
+
+export interface FieldProblem {
+  ok: false;
+  field: FieldName;
+  problem: FieldProblemKind;
+  limit: number;
+  /** Length found, in UTF-16 code units (the unit SWF counts). */
+  length: number;
+  message: string;
+}
+
+/**
+ * Result of checking one field. `value` is what to send: `undefined` means
+ * "omit the field". `note` tells the person about a harmless change, such as
+ * whitespace-only text being sent as nothing.
+ */
+export type Validated<T> = { ok: true; value: T | undefined; note?: string } | FieldProblem;
+
+/** Result of checking a whole request: the SDK input, ready to send, or every problem found. */
+export type RequestValidation<R> = { ok: true; request: R; notes: string[] } | { ok: false; problems: FieldProblem[] };
+
+export type CompletionRequest = RespondActivityTaskCompletedInput & { taskToken: string };
+export type FailureRequest = RespondActivityTaskFailedInput & { taskToken: string };
+export type CancellationRequest = RespondActivityTaskCanceledInput & { taskToken: string };
+
+/** How fields are named in messages. */
+const FIELD_LABELS: Record<FieldName, string> = {
+  taskToken: 'Task token',
+  result: 'Result',
+  details: 'Details',
+  reason: 'Reason',
+  identity: 'Identity',
+  heartbeatDetails: 'Heartbeat details',
+};
+
+// Without the `u` flag these match single UTF-16 units, which is what finding a broken pair needs.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+/** Checks a task token: surrounding whitespace (from pasting) is dropped; the rest must be one unbroken string of 1..1024 characters. */
+export function validateTaskToken(raw: string | undefined): Validated<string> {
+  const token = (raw ?? '').trim();
+  if (token === '') {
+    return problem('taskToken', 'empty', token, 'Task token is empty: claim the task first, or paste its whole token.');
+  }
+  const whitespaceAt = token.search(/\s/);
+  if (whitespaceAt >= 0) {
+    return problem(
+      'taskToken',
+      'whitespace',
+      token,
+      `Task token contains whitespace at position ${whitespaceAt + 1}: a token is one unbroken string; check that it was pasted whole.`,
+    );
+  }
+  return checkContent('taskToken', token);
+}
+
+/** Checks the `result` of RespondActivityTaskCompleted (optional, at most 32,768 characters). */
+export function validateResult(raw: string | undefined): Validated<string> {
+  return validateOptionalText('result', raw);
+}
+
+/** Checks the `details` of RespondActivityTaskFailed or RespondActivityTaskCanceled (optional, at most 32,768 characters). */
+export function validateDetails(raw: string | undefined): Validated<string> {
+  return validateOptionalText('details', raw);
+}
+
+/** Checks the `reason` of RespondActivityTaskFailed (optional, at most 256 characters). */
+export function validateReason(raw: string | undefined): Validated<string> {
+  return validateOptionalText('reason', raw);
+}
+
+/** Checks a worker identity for PollForActivityTask (optional, at most 256 characters). */
+export function validateIdentity(raw: string | undefined): Validated<string> {
+  return validateOptionalText('identity', raw);
+}
+
+/** Checks the `details` of RecordActivityTaskHeartbeat (optional, at most 2,048 characters). */
+export function validateHeartbeatDetails(raw: string | undefined): Validated<string> {
+  return validateOptionalText('heartbeatDetails', raw);
+}
+
+/**
+ * Checks an optional free-text field. Empty means "omit it" (the API makes
+ * these fields optional). Whitespace-only text is omitted too, with a note,
+ * since it is almost certainly not meant as content. Any other text is sent
+ * exactly as typed: leading or trailing spaces of real content may matter.
+ */
+export function validateOptionalText(field: OptionalTextField, raw: string | undefined): Validated<string> {
+  const text = raw ?? '';
+  if (text === '') return { ok: true, value: undefined };
+  if (text.trim() === '') {
+    const label = FIELD_LABELS[field];
+    return { ok: true, value: undefined, note: `${label} contains only whitespace: it will be sent as no ${label.toLowerCase()}.` };
+  }
+  return checkContent(field, text);
+}
+
+/** Checks everything a person entered for RespondActivityTaskCompleted; the token is trimmed. */
+export function validateCompletion(input: { taskToken: string; result?: string }): RequestValidation<CompletionRequest> {
+  return collect<CompletionRequest>({ taskToken: validateTaskToken(input.taskToken), result: validateResult(input.result) });
+}
+
+/** Checks everything a person entered for RespondActivityTaskFailed; the token is trimmed. */
+export function validateFailure(input: { taskToken: string; reason?: string; details?: string }): RequestValidation<FailureRequest> {
+  return collect<FailureRequest>({
+    taskToken: validateTaskToken(input.taskToken),
+    reason: validateReason(input.reason),
+    details: validateDetails(input.details),
+  });
+}
+
+/** Checks everything a person entered for RespondActivityTaskCanceled; the token is trimmed. */
+export function validateCancellation(input: { taskToken: string; details?: string }): RequestValidation<CancellationRequest> {
+  return collect<CancellationRequest>({ taskToken: validateTaskToken(input.taskToken), details: validateDetails(input.details) });
+}
+
+/** A counter for input boxes, e.g. `1,204 / 32,768 characters`, saying when the text is over the limit. */
+export function lengthHint(field: FieldName, text: string): string {
+  const limit = SWF_LIMITS[field];
+  const over = text.length > limit ? `, ${formatCount(text.length - limit)} too many` : '';
+  const units = SURROGATE_PAIR.test(text) ? ' (emoji count as 2)' : '';
+  return `${formatCount(text.length)} / ${formatCount(limit)} characters${units}${over}`;
+}
+
+/** The checks every sent value needs: well-formed UTF-16 and within the limit. */
+function checkContent(field: FieldName, text: string): Validated<string> {
+  const label = FIELD_LABELS[field];
+  const limit = SWF_LIMITS[field];
+  if (text.length > limit) {
+    return problem(field, 'tooLong', text, `${label} is too long: ${describeLength(text)}, SWF allows at most ${formatCount(limit)}.`);
+  }
+  const loneAt = text.search(LONE_SURROGATE);
+  if (loneAt >= 0) {
+    return problem(
+      field,
+      'loneSurrogate',
+      text,
+      `${label} contains a broken character at position ${loneAt + 1} (half of an emoji or other surrogate pair): delete it or type it again.`,
+    );
+  }
+  return { ok: true, value: text };
+}
+
+function problem(field: FieldName, kind: FieldProblemKind, text: string, message: string): FieldProblem {
+  return { ok: false, field, problem: kind, limit: SWF_LIMITS[field], length: text.length, message };
+}
+
+/** `300 characters`, and when units and visible characters differ, says so. */
+function describeLength(text: string): string {
+  const units = SURROGATE_PAIR.test(text) ? ' (UTF-16 units; emoji count as 2)' : '';
+  return `${formatCount(text.length)} characters${units}`;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/**
+ * Turns per-field results into one SDK request: omitted values are left out
+ * (not set to `undefined`) so the request equals what the person meant to send.
+ */
+function collect<R>(checks: { [K in keyof R]-?: Validated<R[K]> }): RequestValidation<R> {
+  const results: [string, Validated<unknown>][] = Object.entries(checks);
+  const problems = results.flatMap(([, check]) => (check.ok ? [] : [check]));
+  if (problems.length > 0) return { ok: false, problems };
+  const notes = results.flatMap(([, check]) => (check.ok && check.note !== undefined ? [check.note] : []));
+  const entries = results.flatMap(([key, check]) => (check.ok && check.value !== undefined ? [[key, check.value] as const] : []));
+  // Each key comes from `checks`, which is typed by R, with a value of that key's type.
+  return { ok: true, request: Object.fromEntries(entries) as R, notes };
+}

@@ -1,0 +1,226 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  SWF_LIMITS,
+  lengthHint,
+  validateCancellation,
+  validateCompletion,
+  validateDetails,
+  validateFailure,
+  validateHeartbeatDetails,
+  validateIdentity,
+  validateReason,
+  validateResult,
+  validateTaskToken,
+  type FieldName,
+  type OptionalTextField,
+  type Validated,
+} from '../../../src/swf/validation';
+
+const TOKEN = 'AAAAKgAAAAIAAAAAAAAAAq1w2E3r4T5y6U7i8O9p0+/Xy12Ab==';
+
+/** Every free-text validator with the field it checks. */
+const TEXT_FIELDS: readonly [OptionalTextField, (raw: string | undefined) => Validated<string>][] = [
+  ['result', validateResult],
+  ['details', validateDetails],
+  ['reason', validateReason],
+  ['identity', validateIdentity],
+  ['heartbeatDetails', validateHeartbeatDetails],
+];
+
+const LABELS: Record<OptionalTextField, string> = { result: 'Result', details: 'Details', reason: 'Reason', identity: 'Identity', heartbeatDetails: 'Heartbeat details' };
+
+/** Characters of each kind, with how many UTF-16 units one of them takes. */
+const SAMPLES: readonly [string, string, number][] = [
+  ['ASCII', 'a', 1],
+  ['Latin (é)', 'é', 1],
+  ['Cyrillic (ж)', 'ж', 1],
+  ['CJK (漢)', '漢', 1],
+  ['emoji (😀)', '😀', 2],
+];
+
+function assertValid(check: Validated<string>, value: string | undefined): void {
+  assert.deepEqual(check, { ok: true, value });
+}
+
+function assertTooLong(check: Validated<string>, field: FieldName, length: number): void {
+  assert.equal(check.ok, false);
+  if (check.ok) return;
+  assert.equal(check.field, field);
+  assert.equal(check.problem, 'tooLong');
+  assert.equal(check.limit, SWF_LIMITS[field]);
+  assert.equal(check.length, length);
+}
+
+describe('SWF_LIMITS', () => {
+  it('holds the limits of the API model', () => {
+    assert.deepEqual(SWF_LIMITS, { taskToken: 1024, result: 32768, details: 32768, reason: 256, identity: 256, heartbeatDetails: 2048 });
+  });
+});
+
+describe('validateOptionalText fields', () => {
+  for (const [field, validate] of TEXT_FIELDS) {
+    const limit = SWF_LIMITS[field];
+    describe(field, () => {
+      it('omits an empty or missing value', () => {
+        assertValid(validate(''), undefined);
+        assertValid(validate(undefined), undefined);
+      });
+
+      for (const [kind, char, units] of SAMPLES) {
+        it(`accepts 1 and ${limit} units of ${kind}, rejects ${limit + units}`, () => {
+          assertValid(validate(char), char);
+          const atLimit = char.repeat(limit / units);
+          assertValid(validate(atLimit), atLimit);
+          assertTooLong(validate(atLimit + char), field, limit + units);
+        });
+      }
+
+      it('omits whitespace-only text with a note', () => {
+        const check = validate(' \n\t ');
+        assert.equal(check.ok && check.value, undefined);
+        assert.equal(check.ok ? check.note : '', `${LABELS[field]} contains only whitespace: it will be sent as no ${LABELS[field].toLowerCase()}.`);
+      });
+
+      it('sends real content exactly as typed, surrounding spaces included', () => {
+        assertValid(validate('  done \n'), '  done \n');
+      });
+
+      it('rejects a lone surrogate, saying where it is', () => {
+        for (const broken of ['ab\uD83D', '\uDE00ab', 'a\uD83Db']) {
+          const check = validate(broken);
+          assert.equal(check.ok, false);
+          if (check.ok) continue;
+          assert.equal(check.problem, 'loneSurrogate');
+          assert.match(check.message, /broken character at position \d/);
+        }
+      });
+    });
+  }
+
+  it('accepts 16,384 emoji as a result (32,768 units) and rejects 16,385', () => {
+    assertValid(validateResult('😀'.repeat(16384)), '😀'.repeat(16384));
+    const check = validateResult('😀'.repeat(16385));
+    assertTooLong(check, 'result', 32770);
+  });
+
+  it('names the field, the length and the limit in a message', () => {
+    const check = validateReason('x'.repeat(300));
+    assert.equal(!check.ok && check.message, 'Reason is too long: 300 characters, SWF allows at most 256.');
+  });
+
+  it('says that emoji count as 2 when the text has any', () => {
+    const check = validateResult(`${'a'.repeat(32767)}😀`);
+    assert.equal(!check.ok && check.message, 'Result is too long: 32,769 characters (UTF-16 units; emoji count as 2), SWF allows at most 32,768.');
+  });
+
+  it('accepts text iff it is blank or within the limit (strings without lone surrogates)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const check = validateReason(text);
+        assert.equal(check.ok, text.trim() === '' || text.length <= SWF_LIMITS.reason);
+      }),
+    );
+  });
+
+  it('accepts long text iff it is within the limit', () => {
+    const longText = fc
+      .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }), fc.integer({ min: 8000, max: 9000 }))
+      .map(([piece, times]) => `x${piece.repeat(times)}`.slice(0, 40000));
+    fc.assert(
+      fc.property(longText, (text) => {
+        fc.pre(!/[\uD800-\uDBFF]$/.test(text));
+        assert.equal(validateResult(text).ok, text.length <= SWF_LIMITS.result);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('returns non-blank valid input unchanged', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 256 }), (text) => {
+        fc.pre(text.trim() !== '' && text.length <= SWF_LIMITS.reason);
+        assertValid(validateReason(text), text);
+      }),
+    );
+  });
+});
+
+describe('validateTaskToken', () => {
+  it('accepts tokens of 1 and 1024 characters', () => {
+    assertValid(validateTaskToken('A'), 'A');
+    assertValid(validateTaskToken('A'.repeat(1024)), 'A'.repeat(1024));
+  });
+
+  it('rejects a token of 1025 characters', () => {
+    assertTooLong(validateTaskToken('A'.repeat(1025)), 'taskToken', 1025);
+  });
+
+  it('trims whitespace and newlines around a pasted token', () => {
+    assertValid(validateTaskToken(`\n  ${TOKEN}\r\n`), TOKEN);
+  });
+
+  it('rejects an empty or blank token', () => {
+    for (const raw of ['', '  \n', undefined]) {
+      const check = validateTaskToken(raw);
+      assert.equal(!check.ok && check.problem, 'empty');
+    }
+  });
+
+  it('rejects whitespace inside a token', () => {
+    const check = validateTaskToken('AAAA BBBB');
+    assert.equal(!check.ok && check.message, 'Task token contains whitespace at position 5: a token is one unbroken string; check that it was pasted whole.');
+  });
+
+  it('measures the trimmed token against the limit', () => {
+    assertValid(validateTaskToken(` ${'A'.repeat(1024)} `), 'A'.repeat(1024));
+  });
+});
+
+describe('validateCompletion, validateFailure, validateCancellation', () => {
+  it('build the SDK input, leaving out omitted fields', () => {
+    assert.deepEqual(validateCompletion({ taskToken: ` ${TOKEN}\n`, result: 'ok' }), { ok: true, request: { taskToken: TOKEN, result: 'ok' }, notes: [] });
+    assert.deepEqual(validateCompletion({ taskToken: TOKEN }), { ok: true, request: { taskToken: TOKEN }, notes: [] });
+    assert.deepEqual(validateFailure({ taskToken: TOKEN, reason: 'card declined', details: '' }), {
+      ok: true,
+      request: { taskToken: TOKEN, reason: 'card declined' },
+      notes: [],
+    });
+    assert.deepEqual(validateCancellation({ taskToken: TOKEN, details: 'stopped by operator' }), {
+      ok: true,
+      request: { taskToken: TOKEN, details: 'stopped by operator' },
+      notes: [],
+    });
+  });
+
+  it('pass on the notes of whitespace-only fields', () => {
+    const validation = validateFailure({ taskToken: TOKEN, reason: '   ', details: '\n' });
+    assert.equal(validation.ok, true);
+    assert.deepEqual(validation.ok && validation.request, { taskToken: TOKEN });
+    assert.equal(validation.ok && validation.notes.length, 2);
+  });
+
+  it('list every problem found', () => {
+    const validation = validateFailure({ taskToken: '', reason: 'r'.repeat(257), details: 'd'.repeat(32769) });
+    assert.equal(validation.ok, false);
+    assert.deepEqual(
+      !validation.ok && validation.problems.map((p) => [p.field, p.problem]),
+      [
+        ['taskToken', 'empty'],
+        ['reason', 'tooLong'],
+        ['details', 'tooLong'],
+      ],
+    );
+  });
+});
+
+describe('lengthHint', () => {
+  it('counts against the field limit with thousands separators', () => {
+    assert.equal(lengthHint('result', 'x'.repeat(1204)), '1,204 / 32,768 characters');
+    assert.equal(lengthHint('reason', ''), '0 / 256 characters');
+  });
+
+  it('says when emoji count double and when the text is over the limit', () => {
+    assert.equal(lengthHint('reason', '😀'.repeat(129)), '258 / 256 characters (emoji count as 2), 2 too many');
+  });
+});
