@@ -1,0 +1,104 @@
+/**
+ * Claim Next Task: polls a task list as a worker would (PollForActivityTask),
+ * which starts the next task SWF hands out and gives us its token.
+ *
+ * SWF decides which task a poll gets, so claiming "this" scheduled task means
+ * claiming the next one of its list; the result says which task it was.
+ * Cancelling the progress does not abort the HTTP poll: SWF may already have
+ * handed a task to it, and an aborted poll would lose that task until its
+ * timeout. The poll runs out in the background and any task it brings is kept.
+ */
+import * as vscode from 'vscode';
+import { claimFromActivityTask, type ClaimedTask } from '../swf/claims';
+import { shortToken } from '../swf/tokens';
+import type { TaskListGroup, TaskRow } from '../tree/taskGroups';
+import type { CommandContext } from './commandContext';
+import { showTaskInput } from './showTaskInput';
+
+export async function claimNextTask(ctx: CommandContext, target?: unknown): Promise<ClaimedTask | undefined> {
+  const domain = ctx.session.domain;
+  if (!domain) {
+    void vscode.window.showWarningMessage('Select an SWF domain first.', 'Select Domain').then((c) => c && vscode.commands.executeCommand('swfTasks.selectDomain'));
+    return undefined;
+  }
+  const selected = isTaskRow(target) ? target : undefined;
+  const taskList = isTaskListGroup(target) ? target.name : selected ? selected.task.taskList : await pickTaskList(ctx);
+  if (!taskList) return undefined;
+
+  const gateway = await ctx.session.getGateway();
+  const identity = ctx.session.identity();
+  ctx.log.info(`Polling task list "${taskList}" of ${domain} as ${identity}`);
+  const poll = gateway.pollForActivityTask(domain, taskList, identity);
+
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Waiting for a task on "${taskList}" (up to 60 s)…`, cancellable: true },
+    (_progress, token) =>
+      new Promise<'done' | 'cancelled'>((resolve) => {
+        token.onCancellationRequested(() => resolve('cancelled'));
+        poll.then(() => resolve('done'), () => resolve('done'));
+      }),
+  );
+
+  if (outcome === 'cancelled') {
+    ctx.log.info(`Stopped waiting on "${taskList}"; the poll runs out in the background and keeps any task it gets.`);
+    void poll.then(async (task) => {
+      if (!task) return;
+      const claim = await keepClaim(ctx, domain, taskList, identity, task);
+      void vscode.window.showInformationMessage(`A task arrived on "${taskList}" after you stopped waiting: ${describeClaim(claim)}. It is claimed by you.`);
+    }, (error: unknown) => ctx.log.warn(`Background poll of "${taskList}" failed: ${String(error)}`));
+    return undefined;
+  }
+
+  const task = await poll; // rejections reach the command wrapper's error handling
+  if (!task) {
+    const again = await vscode.window.showInformationMessage(`No task was waiting on "${taskList}".`, 'Poll Again');
+    return again ? claimNextTask(ctx, target) : undefined;
+  }
+  const claim = await keepClaim(ctx, domain, taskList, identity, task);
+  const notThatOne = selected && selected.task.activityId !== claim.activityId
+    ? ` SWF handed out the next task of the list, not the selected ${selected.task.activityId}.`
+    : '';
+  void vscode.window.showInformationMessage(`Claimed ${describeClaim(claim)}.${notThatOne}`, 'Show Input').then((c) => c && showTaskInput(claim));
+  return claim;
+}
+
+async function keepClaim(ctx: CommandContext, domain: string, taskList: string, identity: string, task: Parameters<typeof claimFromActivityTask>[3]): Promise<ClaimedTask> {
+  const claim = claimFromActivityTask(domain, taskList, identity, task);
+  await ctx.session.claims.add(claim);
+  ctx.log.info(`Claimed ${describeClaim(claim)} (token ${shortToken(claim.taskToken)}, started event ${claim.startedEventId})`);
+  if (claim.input) ctx.log.info(`Input of ${claim.activityId}: ${claim.input}`);
+  await ctx.tree.refresh();
+  return claim;
+}
+
+function describeClaim(claim: ClaimedTask): string {
+  return `${claim.activityType.name} ${claim.activityType.version} "${claim.activityId}" of ${claim.workflowId}`;
+}
+
+async function pickTaskList(ctx: CommandContext): Promise<string | undefined> {
+  const known = ctx.tree.current?.groups.map((g) => g.name) ?? [];
+  const quickPick = vscode.window.createQuickPick();
+  quickPick.title = 'Claim Next Task: which task list?';
+  quickPick.placeholder = known.length ? 'Pick a task list, or type its name' : 'Type a task list name';
+  const fixed = known.map((name) => ({ label: name }));
+  quickPick.items = fixed;
+  quickPick.onDidChangeValue((value) => {
+    const typed = value.trim();
+    quickPick.items = typed && !known.includes(typed) ? [{ label: typed, description: 'poll this task list' }, ...fixed] : fixed;
+  });
+  const picked = await new Promise<string | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.label));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
+  return picked;
+}
+
+export function isTaskRow(value: unknown): value is TaskRow {
+  return typeof value === 'object' && value !== null && (value as TaskRow).kind === 'task';
+}
+
+function isTaskListGroup(value: unknown): value is TaskListGroup {
+  return typeof value === 'object' && value !== null && (value as TaskListGroup).kind === 'taskList';
+}

@@ -1,0 +1,123 @@
+/**
+ * Shapes a listing into the tree's rows: task lists, then their tasks.
+ *
+ * Why task lists first: a task list is what a worker polls and what
+ * "Claim Next Task" acts on, and it is how people split work across teams
+ * (payments, shipping, ...). Each task row carries its workflow ID, so the
+ * execution is one glance away. Within a list, tasks we claimed come first
+ * (they are waiting on us), then those started elsewhere, then those still
+ * waiting, oldest first.
+ *
+ * No `vscode` import: the grouping is unit-tested in plain Node.
+ */
+import type { ClaimedTask } from '../swf/claims';
+import type { OpenActivityTask } from '../swf/openTasks';
+import { executionKey, type TaskListing } from '../swf/taskLister';
+
+export type TaskRowState = 'scheduled' | 'started' | 'claimed';
+
+export interface TaskRow {
+  kind: 'task';
+  domain: string;
+  task: OpenActivityTask;
+  state: TaskRowState;
+  claim?: ClaimedTask;
+}
+
+export interface TaskListGroup {
+  kind: 'taskList';
+  domain: string;
+  name: string;
+  tasks: TaskRow[];
+}
+
+export interface ExecutionError {
+  workflowId: string;
+  runId: string;
+  error: unknown;
+}
+
+export interface TaskTree {
+  groups: TaskListGroup[];
+  taskCount: number;
+  claimedCount: number;
+  executionErrors: ExecutionError[];
+}
+
+const STATE_ORDER: Record<TaskRowState, number> = { claimed: 0, started: 1, scheduled: 2 };
+
+/**
+ * Merges the listing with our claims. A claim whose execution was read is
+ * shown on its task; a claim whose execution was not read (past the Load More
+ * limit) is still shown, from what was recorded when it was claimed.
+ */
+export function buildTaskTree(listing: TaskListing, claims: readonly ClaimedTask[]): TaskTree {
+  const domainClaims = claims.filter((c) => c.domain === listing.domain);
+  const claimOf = (task: OpenActivityTask): ClaimedTask | undefined =>
+    task.state === 'started' ? domainClaims.find((c) => sameTask(c, task)) : undefined;
+
+  const rows: TaskRow[] = listing.tasks.map((task) => {
+    const claim = claimOf(task);
+    return { kind: 'task', domain: listing.domain, task, state: claim ? 'claimed' : task.state, claim };
+  });
+
+  const readExecutions = new Set(listing.executions.map((e) => executionKey(e.execution)));
+  for (const claim of domainClaims) {
+    if (!readExecutions.has(executionKey(claim))) rows.push({ kind: 'task', domain: listing.domain, task: taskFromClaim(claim), state: 'claimed', claim });
+  }
+
+  const byList = new Map<string, TaskRow[]>();
+  for (const row of rows) {
+    const list = byList.get(row.task.taskList) ?? [];
+    list.push(row);
+    byList.set(row.task.taskList, list);
+  }
+  const groups = [...byList.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, tasks]): TaskListGroup => ({ kind: 'taskList', domain: listing.domain, name, tasks: tasks.sort(compareRows) }));
+
+  return {
+    groups,
+    taskCount: rows.length,
+    claimedCount: rows.filter((r) => r.state === 'claimed').length,
+    executionErrors: listing.executions.filter((e) => e.error !== undefined).map((e) => ({ ...e.execution, error: e.error })),
+  };
+}
+
+/**
+ * Whether a claim's task is still open in the listing: `undefined` when the
+ * listing did not read its execution, so nothing can be said.
+ */
+export function claimStillOpen(listing: TaskListing, claim: ClaimedTask): boolean | undefined {
+  const execution = listing.executions.find((e) => executionKey(e.execution) === executionKey(claim));
+  if (!execution) return listing.hasMore ? undefined : false;
+  if (execution.error !== undefined) return undefined;
+  return listing.tasks.some((t) => sameTask(claim, t) && t.state === 'started');
+}
+
+function sameTask(claim: ClaimedTask, task: OpenActivityTask): boolean {
+  return claim.workflowId === task.workflowId && claim.runId === task.runId && claim.activityId === task.activityId && claim.startedEventId === task.startedEventId;
+}
+
+function compareRows(a: TaskRow, b: TaskRow): number {
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.task.scheduledAt?.getTime() ?? 0) - (b.task.scheduledAt?.getTime() ?? 0) || a.task.scheduledEventId - b.task.scheduledEventId;
+}
+
+function taskFromClaim(claim: ClaimedTask): OpenActivityTask {
+  return {
+    workflowId: claim.workflowId,
+    runId: claim.runId,
+    scheduledEventId: 0,
+    activityId: claim.activityId,
+    activityType: claim.activityType,
+    taskList: claim.taskList,
+    input: claim.input,
+    timeouts: {},
+    state: 'started',
+    startedEventId: claim.startedEventId,
+    startedAt: new Date(claim.claimedAt),
+    startedBy: claim.identity,
+    cancelRequested: false,
+    attempt: 1,
+  };
+}

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import type { ClaimedTask } from '../../../src/swf/claims';
+import type { OpenActivityTask } from '../../../src/swf/openTasks';
+import type { ExecutionListing, TaskListing } from '../../../src/swf/taskLister';
+import { buildTaskTree, claimStillOpen } from '../../../src/tree/taskGroups';
+import { formatAge } from '../../../src/tree/format';
+
+function task(overrides: Partial<OpenActivityTask>): OpenActivityTask {
+  return {
+    workflowId: 'order-1',
+    runId: 'run-1',
+    scheduledEventId: 5,
+    activityId: 'charge-1',
+    activityType: { name: 'chargeCard', version: '1' },
+    taskList: 'payments',
+    timeouts: {},
+    state: 'scheduled',
+    cancelRequested: false,
+    attempt: 1,
+    scheduledAt: new Date(Date.UTC(2026, 0, 1, 0, 0, overrides.scheduledEventId ?? 5)),
+    ...overrides,
+  };
+}
+
+function claim(overrides: Partial<ClaimedTask>): ClaimedTask {
+  return {
+    domain: 'orders',
+    taskList: 'payments',
+    workflowId: 'order-1',
+    runId: 'run-1',
+    activityId: 'charge-1',
+    activityType: { name: 'chargeCard', version: '1' },
+    startedEventId: 6,
+    claimedAt: '2026-01-01T00:00:10.000Z',
+    identity: 'vscode:me@host',
+    taskToken: 'token-abcdef',
+    ...overrides,
+  };
+}
+
+function listing(tasks: OpenActivityTask[], extra: Partial<TaskListing> = {}): TaskListing {
+  const executions: ExecutionListing[] = [...new Set(tasks.map((t) => `${t.workflowId}|${t.runId}`))].map((key) => {
+    const [workflowId, runId] = key.split('|');
+    return { execution: { workflowId, runId }, state: { workflowId, runId, lastEventId: 10, closed: false, open: new Map(), schedulings: new Map(), scheduleFailures: [] } };
+  });
+  return {
+    domain: 'orders',
+    executions,
+    tasks,
+    hasMore: false,
+    stats: { executionsListed: executions.length, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 },
+    ...extra,
+  };
+}
+
+describe('buildTaskTree', () => {
+  it('groups by task list, sorted by name, and puts claimed, then started, then scheduled (oldest first) in each', () => {
+    const tasks = [
+      task({ scheduledEventId: 9, activityId: 'late', taskList: 'payments' }),
+      task({ scheduledEventId: 7, activityId: 'started', taskList: 'payments', state: 'started', startedEventId: 8 }),
+      task({ scheduledEventId: 5, activityId: 'early', taskList: 'payments' }),
+      task({ scheduledEventId: 3, activityId: 'mine', taskList: 'payments', state: 'started', startedEventId: 6 }),
+      task({ scheduledEventId: 4, activityId: 'ship', taskList: 'shipping' }),
+    ];
+    const tree = buildTaskTree(listing(tasks), [claim({ activityId: 'mine', startedEventId: 6 })]);
+    assert.deepEqual(tree.groups.map((g) => g.name), ['payments', 'shipping']);
+    assert.deepEqual(tree.groups[0].tasks.map((r) => `${r.task.activityId}:${r.state}`), ['mine:claimed', 'started:started', 'early:scheduled', 'late:scheduled']);
+    assert.equal(tree.taskCount, 5);
+    assert.equal(tree.claimedCount, 1);
+  });
+
+  it('does not treat a task started by another worker as ours when only the activityId matches', () => {
+    const tasks = [task({ state: 'started', startedEventId: 12 })];
+    const tree = buildTaskTree(listing(tasks), [claim({ startedEventId: 6 })]);
+    assert.equal(tree.groups[0].tasks[0].state, 'started');
+  });
+
+  it('shows a claim whose execution was not read, from what the claim recorded', () => {
+    const tree = buildTaskTree(listing([], { hasMore: true }), [claim({ workflowId: 'elsewhere', activityId: 'x', input: '{"a":1}' })]);
+    assert.equal(tree.taskCount, 1);
+    const row = tree.groups[0].tasks[0];
+    assert.equal(row.state, 'claimed');
+    assert.equal(row.task.input, '{"a":1}');
+  });
+
+  it('ignores claims of other domains', () => {
+    const tree = buildTaskTree(listing([]), [claim({ domain: 'other' })]);
+    assert.equal(tree.taskCount, 0);
+  });
+});
+
+describe('claimStillOpen', () => {
+  const started = task({ state: 'started', startedEventId: 6 });
+  it('is true while the listing has the claimed task started', () => {
+    assert.equal(claimStillOpen(listing([started]), claim({})), true);
+  });
+  it('is false when the execution was read and the task is gone', () => {
+    const l = listing([started]);
+    assert.equal(claimStillOpen({ ...l, tasks: [] }, claim({})), false);
+  });
+  it('is unknown when the execution was not read and more executions exist', () => {
+    assert.equal(claimStillOpen(listing([], { hasMore: true }), claim({})), undefined);
+  });
+  it('is false when the execution is not open and the listing is complete', () => {
+    assert.equal(claimStillOpen(listing([]), claim({})), false);
+  });
+});
+
+describe('formatAge', () => {
+  const now = new Date(Date.UTC(2026, 0, 10));
+  const ago = (seconds: number) => formatAge(new Date(now.getTime() - seconds * 1000), now);
+  it('says short ages compactly at each unit boundary', () => {
+    assert.equal(ago(0), 'just now');
+    assert.equal(ago(5), '5s');
+    assert.equal(ago(59), '59s');
+    assert.equal(ago(60), '1m');
+    assert.equal(ago(3600), '1h');
+    assert.equal(ago(3660), '1h 1m');
+    assert.equal(ago(86400), '1d');
+    assert.equal(ago(90000), '1d 1h');
+    assert.equal(formatAge(undefined, now), '');
+  });
+});
