@@ -45,7 +45,12 @@ export interface RefreshStats {
 }
 
 const DEFAULT_CONCURRENCY = 8;
-const DEFAULT_INCREMENTAL_FIRST_PAGE = 10;
+/**
+ * Events asked for first when re-reading a known history. Usually nothing
+ * changed and the newest event alone says so; a few more cover a typical
+ * change (an activity closing and the decision it sets off) in the same call.
+ */
+const DEFAULT_INCREMENTAL_FIRST_PAGE = 3;
 
 export class OpenTaskLister {
   private readonly known = new Map<string, ExecutionTaskState>();
