@@ -1,0 +1,158 @@
+/**
+ * RespondDecisionTaskCompleted: records DecisionTaskCompleted, then applies
+ * each decision in order the way SWF does, turning a decision that cannot be
+ * carried out into its *Failed event (which wakes the decider again).
+ */
+import type { Decision, ScheduleActivityTaskDecisionAttributes, ScheduleActivityTaskFailedCause } from '@aws-sdk/client-swf';
+import { requestCancelActivityTask, scheduleActivityTask } from './activities';
+import { endDecisionTask, scheduleDecisionTask } from './decisionTasks';
+import { SwfError } from './errors';
+import { closeExecution } from './executions';
+import { typeKey, type ActivityTimeouts, type Execution } from './model';
+import type { SandboxState } from './state';
+import { InputCheck, LIMITS, type Wire } from './wire';
+import { cancelTimer, startTimer } from './workflowTimers';
+
+/** SWF's per-execution cap on open activity tasks. */
+const MAX_OPEN_ACTIVITIES = 1000;
+
+interface DecisionContext {
+  state: SandboxState;
+  execution: Execution;
+  completedEventId: number;
+  /** Events arrived while the decider worked: closing the execution now would drop them. */
+  hasUnhandledEvents: boolean;
+}
+
+export function completeDecisionTask(state: SandboxState, execution: Execution, decisions: Wire<Decision>[], executionContext: string | undefined): void {
+  decisions.forEach(checkDecision);
+  const task = execution.decisionTask;
+  if (!task) throw new Error('Invariant: a decision token belongs to a started decision task');
+  const completedEventId = execution.history.record('DecisionTaskCompleted', {
+    scheduledEventId: task.scheduledEventId,
+    startedEventId: task.startedEventId,
+    ...(executionContext !== undefined && { executionContext }),
+  });
+  if (executionContext !== undefined) execution.latestExecutionContext = executionContext;
+  execution.previousStartedEventId = task.startedEventId;
+  const context: DecisionContext = { state, execution, completedEventId, hasUnhandledEvents: execution.decisionNeededAfterCurrent };
+  // The task stays current while its decisions apply, so their *Failed events only mark that a
+  // next decision task is needed: SWF schedules it after all of this task's outcomes.
+  for (const decision of decisions) {
+    if (!execution.isOpen) break;
+    applyDecision(context, decision);
+  }
+  const needsAnother = execution.decisionNeededAfterCurrent;
+  endDecisionTask(state, execution);
+  if (needsAnother) scheduleDecisionTask(state, execution);
+}
+
+function checkDecision(decision: Wire<Decision>, index: number): void {
+  const at = (field: string): string => `decisions.${index + 1}.member.${field}`;
+  const check = new InputCheck().required(at('decisionType'), decision.decisionType);
+  const schedule = decision.scheduleActivityTaskDecisionAttributes;
+  if (decision.decisionType === 'ScheduleActivityTask') {
+    check.required(at('scheduleActivityTaskDecisionAttributes'), schedule);
+    check.required(at('scheduleActivityTaskDecisionAttributes.activityId'), schedule?.activityId).length(at('scheduleActivityTaskDecisionAttributes.activityId'), schedule?.activityId, 1, LIMITS.id);
+    check.required(at('scheduleActivityTaskDecisionAttributes.activityType'), schedule?.activityType);
+    check.length(at('scheduleActivityTaskDecisionAttributes.input'), schedule?.input, 0, LIMITS.input);
+  }
+  if (decision.decisionType === 'RequestCancelActivityTask') {
+    check.required(at('requestCancelActivityTaskDecisionAttributes.activityId'), decision.requestCancelActivityTaskDecisionAttributes?.activityId);
+  }
+  if (decision.decisionType === 'StartTimer') {
+    check.required(at('startTimerDecisionAttributes.timerId'), decision.startTimerDecisionAttributes?.timerId);
+    check.required(at('startTimerDecisionAttributes.startToFireTimeout'), decision.startTimerDecisionAttributes?.startToFireTimeout);
+  }
+  if (decision.decisionType === 'CancelTimer') check.required(at('cancelTimerDecisionAttributes.timerId'), decision.cancelTimerDecisionAttributes?.timerId);
+  if (decision.decisionType === 'RecordMarker') check.required(at('recordMarkerDecisionAttributes.markerName'), decision.recordMarkerDecisionAttributes?.markerName);
+  if (decision.decisionType === 'FailWorkflowExecution') check.length(at('failWorkflowExecutionDecisionAttributes.reason'), decision.failWorkflowExecutionDecisionAttributes?.reason, 0, LIMITS.reason);
+  check.throwIfInvalid();
+}
+
+function applyDecision(context: DecisionContext, decision: Wire<Decision>): void {
+  const { state, execution, completedEventId: decisionTaskCompletedEventId } = context;
+  switch (decision.decisionType) {
+    case 'ScheduleActivityTask':
+      return scheduleFromDecision(context, decision.scheduleActivityTaskDecisionAttributes as ScheduleActivityTaskDecisionAttributes);
+    case 'RequestCancelActivityTask':
+      return requestCancelActivityTask(state, execution, decision.requestCancelActivityTaskDecisionAttributes?.activityId ?? '', decisionTaskCompletedEventId);
+    case 'StartTimer': {
+      const { timerId = '', startToFireTimeout = '', control } = decision.startTimerDecisionAttributes ?? {};
+      return startTimer(state, execution, { timerId, startToFireTimeout, ...(control !== undefined && { control }) }, decisionTaskCompletedEventId);
+    }
+    case 'CancelTimer':
+      return cancelTimer(state, execution, decision.cancelTimerDecisionAttributes?.timerId ?? '', decisionTaskCompletedEventId);
+    case 'RecordMarker': {
+      const { markerName = '', details } = decision.recordMarkerDecisionAttributes ?? {};
+      execution.history.record('MarkerRecorded', { markerName, ...(details !== undefined && { details }), decisionTaskCompletedEventId });
+      return;
+    }
+    case 'CompleteWorkflowExecution': {
+      const result = decision.completeWorkflowExecutionDecisionAttributes?.result;
+      if (refuseClose(context, 'CompleteWorkflowExecutionFailed')) return;
+      return closeExecution(state, execution, 'WorkflowExecutionCompleted', { ...(result !== undefined && { result }), decisionTaskCompletedEventId });
+    }
+    case 'FailWorkflowExecution': {
+      const { reason, details } = decision.failWorkflowExecutionDecisionAttributes ?? {};
+      if (refuseClose(context, 'FailWorkflowExecutionFailed')) return;
+      return closeExecution(state, execution, 'WorkflowExecutionFailed', {
+        ...(reason !== undefined && { reason }),
+        ...(details !== undefined && { details }),
+        decisionTaskCompletedEventId,
+      });
+    }
+    case 'CancelWorkflowExecution': {
+      const details = decision.cancelWorkflowExecutionDecisionAttributes?.details;
+      if (refuseClose(context, 'CancelWorkflowExecutionFailed')) return;
+      return closeExecution(state, execution, 'WorkflowExecutionCanceled', { ...(details !== undefined && { details }), decisionTaskCompletedEventId });
+    }
+    default:
+      throw new SwfError('ValidationException', `Decision type ${String(decision.decisionType)} is not supported by the SWF sandbox`);
+  }
+}
+
+/** SWF refuses to close an execution that has events the decider has not seen yet. */
+function refuseClose(context: DecisionContext, failedEvent: 'CompleteWorkflowExecutionFailed' | 'FailWorkflowExecutionFailed' | 'CancelWorkflowExecutionFailed'): boolean {
+  if (!context.hasUnhandledEvents) return false;
+  context.execution.history.record(failedEvent, { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId: context.completedEventId });
+  return true;
+}
+
+function scheduleFromDecision(context: DecisionContext, attributes: ScheduleActivityTaskDecisionAttributes): void {
+  const { state, execution, completedEventId: decisionTaskCompletedEventId } = context;
+  const { activityType, activityId = '', input, control, taskPriority } = attributes;
+  const fail = (cause: ScheduleActivityTaskFailedCause): void => {
+    execution.history.record('ScheduleActivityTaskFailed', { activityType, activityId, cause, decisionTaskCompletedEventId });
+    scheduleDecisionTask(state, execution);
+  };
+  const type = execution.domain.activityTypes.get(typeKey(activityType?.name ?? '', activityType?.version ?? ''));
+  if (!type) return fail('ACTIVITY_TYPE_DOES_NOT_EXIST');
+  if (type.status === 'DEPRECATED') return fail('ACTIVITY_TYPE_DEPRECATED');
+  if (execution.activities.has(activityId)) return fail('ACTIVITY_ID_ALREADY_IN_USE');
+  if (execution.activities.size >= MAX_OPEN_ACTIVITIES) return fail('OPEN_ACTIVITIES_LIMIT_EXCEEDED');
+  const defaults = type.configuration;
+  const taskList = attributes.taskList?.name ?? defaults.defaultTaskList?.name;
+  if (taskList === undefined) return fail('DEFAULT_TASK_LIST_UNDEFINED');
+  const timeouts: Partial<ActivityTimeouts> = {
+    scheduleToStartTimeout: attributes.scheduleToStartTimeout ?? defaults.defaultTaskScheduleToStartTimeout,
+    scheduleToCloseTimeout: attributes.scheduleToCloseTimeout ?? defaults.defaultTaskScheduleToCloseTimeout,
+    startToCloseTimeout: attributes.startToCloseTimeout ?? defaults.defaultTaskStartToCloseTimeout,
+    heartbeatTimeout: attributes.heartbeatTimeout ?? defaults.defaultTaskHeartbeatTimeout,
+  };
+  if (timeouts.scheduleToStartTimeout === undefined) return fail('DEFAULT_SCHEDULE_TO_START_TIMEOUT_UNDEFINED');
+  if (timeouts.scheduleToCloseTimeout === undefined) return fail('DEFAULT_SCHEDULE_TO_CLOSE_TIMEOUT_UNDEFINED');
+  if (timeouts.startToCloseTimeout === undefined) return fail('DEFAULT_START_TO_CLOSE_TIMEOUT_UNDEFINED');
+  if (timeouts.heartbeatTimeout === undefined) return fail('DEFAULT_HEARTBEAT_TIMEOUT_UNDEFINED');
+  const priority = taskPriority ?? defaults.defaultTaskPriority;
+  scheduleActivityTask(state, execution, {
+    activityType: { name: activityType?.name, version: activityType?.version },
+    activityId,
+    ...(input !== undefined && { input }),
+    ...(control !== undefined && { control }),
+    taskList: { name: taskList },
+    ...(priority !== undefined && { taskPriority: priority }),
+    timeouts: timeouts as ActivityTimeouts,
+    decisionTaskCompletedEventId,
+  });
+}

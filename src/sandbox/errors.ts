@@ -1,0 +1,54 @@
+/**
+ * Errors the sandbox answers with. Each carries the wire `__type` the real
+ * service uses, so the SDK maps it to the same exception class (`err.name`).
+ */
+
+/** Namespaces of `__type`: SWF's own faults vs. the generic Coral ones AWS puts in front of every JSON service. */
+const SWF_NAMESPACE = 'com.amazonaws.swf.base.model';
+const CORAL_NAMESPACES = {
+  ValidationException: 'com.amazon.coral.validate',
+  ThrottlingException: 'com.amazon.coral.availability',
+  UnknownOperationException: 'com.amazon.coral.service',
+  SerializationException: 'com.amazon.coral.service',
+  InternalFailure: 'com.amazon.coral.service',
+} as const;
+
+export type SwfFaultName =
+  | 'UnknownResourceFault'
+  | 'TypeAlreadyExistsFault'
+  | 'DomainAlreadyExistsFault'
+  | 'DomainDeprecatedFault'
+  | 'TypeDeprecatedFault'
+  | 'WorkflowExecutionAlreadyStartedFault'
+  | 'DefaultUndefinedFault'
+  | 'OperationNotPermittedFault'
+  | 'LimitExceededFault';
+
+export type SwfErrorName = SwfFaultName | keyof typeof CORAL_NAMESPACES;
+
+export class SwfError extends Error {
+  constructor(
+    readonly errorName: SwfErrorName,
+    message: string,
+    readonly statusCode = 400,
+  ) {
+    super(message);
+    this.name = errorName;
+  }
+
+  get wireType(): string {
+    const namespace = (CORAL_NAMESPACES as Record<string, string>)[this.errorName] ?? SWF_NAMESPACE;
+    return `${namespace}#${this.errorName}`;
+  }
+
+  toWire(): { __type: string; message: string } {
+    return { __type: this.wireType, message: this.message };
+  }
+}
+
+export const unknownResource = (message: string): SwfError => new SwfError('UnknownResourceFault', message);
+
+/** A single-constraint ValidationException worded like the real service's (Coral) messages. */
+export function validationError(constraint: string): SwfError {
+  return new SwfError('ValidationException', `1 validation error detected: ${constraint}`);
+}

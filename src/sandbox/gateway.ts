@@ -1,0 +1,89 @@
+/**
+ * The request pipeline in front of the operations, in the order the real
+ * service's front end works: latency, routing, throttling, then the call,
+ * with injected faults before or after it and every call counted.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { SwfError } from './errors';
+import type { FaultInjector, FaultKind } from './faults';
+import { OPERATIONS } from './ops';
+import type { SandboxState } from './state';
+import type { StatsOutcome, StatsRecorder } from './stats';
+import type { TokenBuckets } from './throttle';
+import { toWireJson } from './wire';
+
+const TARGET_PREFIX = 'SimpleWorkflowService.';
+
+export interface GatewaySettings {
+  latencyMs: number;
+  throttling: boolean;
+}
+
+/** What goes back on the connection: an HTTP answer, or a dropped connection. */
+export type WireAnswer = { status: number; body: string } | { reset: true };
+
+type Outcome = WireAnswer & { outcome: StatsOutcome };
+
+const errorAnswer = (error: SwfError, outcome: StatsOutcome = 'error'): Outcome => ({ status: error.statusCode, body: toWireJson(error.toWire()), outcome });
+
+function faultAnswer(kind: FaultKind): Outcome {
+  switch (kind) {
+    case 'http500':
+      return errorAnswer(new SwfError('InternalFailure', 'Injected fault: internal failure', 500), 'fault');
+    case 'http503':
+      return { status: 503, body: toWireJson({ __type: 'com.amazon.coral.availability#ServiceUnavailableException', message: 'Injected fault: service unavailable' }), outcome: 'fault' };
+    case 'reset':
+      return { reset: true, outcome: 'fault' };
+    case 'malformed':
+      return { status: 200, body: '{"taskToken":"', outcome: 'fault' };
+  }
+}
+
+function parseBody(body: string): Record<string, unknown> {
+  if (body.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new SwfError('SerializationException', 'Request body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SwfError('SerializationException', 'Request body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+export class Gateway {
+  constructor(
+    private readonly state: SandboxState,
+    private readonly buckets: TokenBuckets,
+    private readonly faults: FaultInjector,
+    private readonly stats: StatsRecorder,
+    private readonly settings: GatewaySettings,
+  ) {}
+
+  async handle(target: string | undefined, body: string, signal: AbortSignal): Promise<WireAnswer> {
+    const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    const { outcome, ...answer } = await this.answer(operation, body, signal);
+    const responseBytes = 'body' in answer ? Buffer.byteLength(answer.body) : 0;
+    this.stats.record(operation ?? '(unknown)', outcome, Buffer.byteLength(body), responseBytes);
+    return answer;
+  }
+
+  private async answer(operation: string | undefined, body: string, signal: AbortSignal): Promise<Outcome> {
+    if (this.settings.latencyMs > 0) await delay(this.settings.latencyMs, undefined, { ref: false });
+    const handler = operation === undefined ? undefined : OPERATIONS[operation];
+    if (operation === undefined || !handler) return errorAnswer(new SwfError('UnknownOperationException', `Unknown operation: ${operation ?? '(no X-Amz-Target)'}`));
+    if (this.settings.throttling && !this.buckets.tryTake(operation)) return errorAnswer(new SwfError('ThrottlingException', 'Rate exceeded'), 'throttled');
+    const before = this.faults.pick(operation, 'before');
+    if (before) return faultAnswer(before);
+    let result: Outcome;
+    try {
+      const output = await handler(this.state, parseBody(body), { signal });
+      result = { status: 200, body: toWireJson(output), outcome: 'ok' };
+    } catch (error) {
+      // Anything that is not an SwfError is a sandbox bug: answer like the service's InternalFailure.
+      result = errorAnswer(error instanceof SwfError ? error : new SwfError('InternalFailure', error instanceof Error ? error.message : String(error), 500));
+    }
+    const after = this.faults.pick(operation, 'after');
+    return after ? faultAnswer(after) : result;
+  }
+}

@@ -1,0 +1,70 @@
+/** The HTTP side: reads SWF JSON 1.0 requests, hands them to the gateway, writes the answers. */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WireAnswer } from './gateway';
+
+export type WireHandler = (target: string | undefined, body: string, signal: AbortSignal) => Promise<WireAnswer>;
+
+export class HttpListener {
+  private server?: Server;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly handler: WireHandler) {}
+
+  /** Listens on the host (loopback only, by design) and returns the bound port. */
+  async listen(port: number, host: string): Promise<number> {
+    const server = createServer((request, response) => {
+      const done = this.serve(request, response)
+        // A request that breaks mid-way (client vanished while sending) has no one left to answer.
+        .catch(() => {
+          response.destroy();
+        })
+        .finally(() => this.inFlight.delete(done));
+      this.inFlight.add(done);
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Waits for answers already under way (the caller has ended long polls), then closes every connection. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(this.inFlight);
+    server.closeAllConnections();
+    await closed;
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const aborter = new AbortController();
+    // 'close' before the answer is written means the client gave up (e.g. aborted a long poll).
+    response.on('close', () => {
+      if (!response.writableFinished) aborter.abort();
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const target = request.headers['x-amz-target'];
+    const answer = await this.handler(typeof target === 'string' ? target : undefined, Buffer.concat(chunks).toString('utf8'), aborter.signal);
+    if ('reset' in answer) {
+      request.socket.destroy();
+      return;
+    }
+    if (aborter.signal.aborted) return;
+    response.writeHead(answer.status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': Buffer.byteLength(answer.body),
+      'x-amzn-requestid': randomUUID(),
+    });
+    response.end(answer.body);
+  }
+}

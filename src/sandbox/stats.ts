@@ -1,0 +1,49 @@
+/** Call counters by operation, so benchmarks can see what a client costs the service. */
+
+export interface OperationStats {
+  calls: number;
+  /** Calls answered with an error (including throttling and injected faults). */
+  errors: number;
+  throttled: number;
+  faults: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface SandboxStats {
+  operations: Record<string, OperationStats>;
+  totals: OperationStats;
+}
+
+export type StatsOutcome = 'ok' | 'error' | 'throttled' | 'fault';
+
+const emptyStats = (): OperationStats => ({ calls: 0, errors: 0, throttled: 0, faults: 0, requestBytes: 0, responseBytes: 0 });
+
+export class StatsRecorder {
+  private operations = new Map<string, OperationStats>();
+
+  record(operation: string, outcome: StatsOutcome, requestBytes: number, responseBytes: number): void {
+    const stats = this.operations.get(operation) ?? emptyStats();
+    stats.calls += 1;
+    stats.requestBytes += requestBytes;
+    stats.responseBytes += responseBytes;
+    if (outcome !== 'ok') stats.errors += 1;
+    if (outcome === 'throttled') stats.throttled += 1;
+    if (outcome === 'fault') stats.faults += 1;
+    this.operations.set(operation, stats);
+  }
+
+  snapshot(): SandboxStats {
+    const totals = emptyStats();
+    const operations: Record<string, OperationStats> = {};
+    for (const [name, stats] of this.operations) {
+      operations[name] = { ...stats };
+      for (const key of Object.keys(totals) as (keyof OperationStats)[]) totals[key] += stats[key];
+    }
+    return { operations, totals };
+  }
+
+  reset(): void {
+    this.operations = new Map();
+  }
+}

@@ -1,0 +1,172 @@
+/** The scripted scenarios both implementations run. Each uses only operations both implement. */
+import {
+  CountPendingActivityTasksCommand,
+  DescribeDomainCommand,
+  DescribeWorkflowExecutionCommand,
+  GetWorkflowExecutionHistoryCommand,
+  ListActivityTypesCommand,
+  ListClosedWorkflowExecutionsCommand,
+  ListDomainsCommand,
+  ListOpenWorkflowExecutionsCommand,
+  ListWorkflowTypesCommand,
+  PollForActivityTaskCommand,
+  PollForDecisionTaskCommand,
+  RecordActivityTaskHeartbeatCommand,
+  RegisterActivityTypeCommand,
+  RegisterDomainCommand,
+  RegisterWorkflowTypeCommand,
+  RespondActivityTaskCanceledCommand,
+  RespondActivityTaskCompletedCommand,
+  RespondActivityTaskFailedCommand,
+  RespondDecisionTaskCompletedCommand,
+  SignalWorkflowExecutionCommand,
+  StartWorkflowExecutionCommand,
+  TerminateWorkflowExecutionCommand,
+  type Decision,
+  type WorkflowExecution,
+} from '@aws-sdk/client-swf';
+import type { Recorder } from './transcript';
+
+export const DOMAIN = 'conformance';
+const WORKFLOW = { name: 'Flow', version: '1' };
+const ACTIVITY = { name: 'Step', version: '1' };
+const ANY_TIME = { oldestDate: new Date(0) };
+
+export interface Scenario {
+  name: string;
+  run(recorder: Recorder): Promise<void>;
+}
+
+async function register(r: Recorder): Promise<void> {
+  await r.step('RegisterDomain', r.client.send(new RegisterDomainCommand({ name: DOMAIN, description: 'conformance', workflowExecutionRetentionPeriodInDays: '1' })));
+  await r.step(
+    'RegisterWorkflowType',
+    r.client.send(
+      new RegisterWorkflowTypeCommand({
+        domain: DOMAIN,
+        ...WORKFLOW,
+        defaultTaskList: { name: 'decisions' },
+        defaultChildPolicy: 'TERMINATE',
+        defaultExecutionStartToCloseTimeout: '3600',
+        defaultTaskStartToCloseTimeout: '60',
+      }),
+    ),
+  );
+  await r.step(
+    'RegisterActivityType',
+    r.client.send(
+      new RegisterActivityTypeCommand({
+        domain: DOMAIN,
+        ...ACTIVITY,
+        defaultTaskList: { name: 'work' },
+        defaultTaskScheduleToStartTimeout: '600',
+        defaultTaskScheduleToCloseTimeout: '900',
+        defaultTaskStartToCloseTimeout: '300',
+        defaultTaskHeartbeatTimeout: 'NONE',
+      }),
+    ),
+  );
+}
+
+async function start(r: Recorder, workflowId: string, step = `Start ${workflowId}`): Promise<WorkflowExecution> {
+  const started = await r.step(step, r.client.send(new StartWorkflowExecutionCommand({ domain: DOMAIN, workflowId, workflowType: WORKFLOW, input: `input of ${workflowId}`, tagList: ['conformance'] })));
+  return { workflowId, runId: started?.runId };
+}
+
+async function decide(r: Recorder, step: string, decisions: Decision[]): Promise<void> {
+  const task = await r.step(`${step}: poll`, r.client.send(new PollForDecisionTaskCommand({ domain: DOMAIN, taskList: { name: 'decisions' }, identity: 'decider' })));
+  await r.step(`${step}: respond`, r.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task?.taskToken, decisions })));
+}
+
+const schedule = (activityId: string, activityType = ACTIVITY): Decision => ({
+  decisionType: 'ScheduleActivityTask',
+  scheduleActivityTaskDecisionAttributes: { activityType, activityId, input: `input of ${activityId}` },
+});
+
+async function claim(r: Recorder, step: string): Promise<string | undefined> {
+  const task = await r.step(step, r.client.send(new PollForActivityTaskCommand({ domain: DOMAIN, taskList: { name: 'work' }, identity: 'worker-1' })));
+  return task?.taskToken;
+}
+
+const historyOf = (r: Recorder, step: string, execution: WorkflowExecution, reverseOrder = false) =>
+  r.step(step, r.client.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution, reverseOrder })));
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'registration',
+    async run(r) {
+      await register(r);
+      await r.step('RegisterDomain again', r.client.send(new RegisterDomainCommand({ name: DOMAIN, workflowExecutionRetentionPeriodInDays: '1' })));
+      await r.step('RegisterActivityType again', r.client.send(new RegisterActivityTypeCommand({ domain: DOMAIN, ...ACTIVITY })));
+      await r.step('DescribeDomain', r.client.send(new DescribeDomainCommand({ name: DOMAIN })));
+      await r.step('DescribeDomain unknown', r.client.send(new DescribeDomainCommand({ name: 'no-such-domain' })));
+      await r.step('ListDomains', r.client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' })));
+      await r.step('ListActivityTypes', r.client.send(new ListActivityTypesCommand({ domain: DOMAIN, registrationStatus: 'REGISTERED' })));
+      await r.step('ListWorkflowTypes', r.client.send(new ListWorkflowTypesCommand({ domain: DOMAIN, registrationStatus: 'REGISTERED' })));
+      await r.step('ListActivityTypes unknown domain', r.client.send(new ListActivityTypesCommand({ domain: 'no-such-domain', registrationStatus: 'REGISTERED' })));
+    },
+  },
+  {
+    name: 'activity completed',
+    async run(r) {
+      await register(r);
+      const execution = await start(r, 'wf-complete');
+      await start(r, 'wf-complete', 'Start again');
+      await decide(r, 'Schedule', [schedule('a1')]);
+      await r.step('Describe with open task', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+      await r.step('CountPendingActivityTasks', r.client.send(new CountPendingActivityTasksCommand({ domain: DOMAIN, taskList: { name: 'work' } })));
+      const token = await claim(r, 'PollForActivityTask');
+      await r.step('Heartbeat', r.client.send(new RecordActivityTaskHeartbeatCommand({ taskToken: token, details: 'half way' })));
+      await r.step('RespondActivityTaskCompleted', r.client.send(new RespondActivityTaskCompletedCommand({ taskToken: token, result: 'result of a1' })));
+      await r.step('RespondActivityTaskCompleted again', r.client.send(new RespondActivityTaskCompletedCommand({ taskToken: token, result: 'again' })));
+      await decide(r, 'Complete', [{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: 'done' } }]);
+      await historyOf(r, 'History', execution);
+      await historyOf(r, 'History reversed', execution, true);
+      await r.step('Describe closed', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+      await r.step('ListClosedWorkflowExecutions', r.client.send(new ListClosedWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME })));
+    },
+  },
+  {
+    name: 'activity failed and workflow failed',
+    async run(r) {
+      await register(r);
+      const execution = await start(r, 'wf-fail');
+      await decide(r, 'Schedule', [schedule('a1'), schedule('bad', { name: 'Unknown', version: '9' })]);
+      const token = await claim(r, 'PollForActivityTask');
+      await r.step('RespondActivityTaskFailed', r.client.send(new RespondActivityTaskFailedCommand({ taskToken: token, reason: 'Boom', details: 'stack trace' })));
+      await decide(r, 'Fail', [{ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'gave up', details: 'after one try' } }]);
+      await historyOf(r, 'History', execution);
+    },
+  },
+  {
+    name: 'signal, terminate and listing',
+    async run(r) {
+      await register(r);
+      const execution = await start(r, 'wf-signal');
+      await start(r, 'wf-other');
+      await r.step('Signal', r.client.send(new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'wf-signal', signalName: 'poke', input: 'signal input' })));
+      await r.step('Signal unknown', r.client.send(new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'nope', signalName: 'poke', input: 'x' })));
+      await r.step('ListOpenWorkflowExecutions', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, executionFilter: { workflowId: 'wf-signal' } })));
+      await r.step('ListOpen page of 1', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, maximumPageSize: 1 })));
+      await r.step('ListOpen reverseOrder', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, reverseOrder: true })));
+      await r.step('Terminate', r.client.send(new TerminateWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'wf-signal', reason: 'stop', details: 'by test' })));
+      await historyOf(r, 'History', execution);
+      await r.step('Describe terminated', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+    },
+  },
+  {
+    name: 'cancellation and limits',
+    async run(r) {
+      await register(r);
+      const execution = await start(r, 'wf-cancel');
+      await decide(r, 'Schedule', [schedule('a1'), schedule('a2')]);
+      const first = await claim(r, 'Poll first');
+      const second = await claim(r, 'Poll second');
+      await r.step('Poll empty', r.client.send(new PollForActivityTaskCommand({ domain: DOMAIN, taskList: { name: 'work' } })));
+      await r.step('Failed with long reason', r.client.send(new RespondActivityTaskFailedCommand({ taskToken: first, reason: 'r'.repeat(257) })));
+      await r.step('RespondActivityTaskCanceled', r.client.send(new RespondActivityTaskCanceledCommand({ taskToken: second, details: 'stopped' })));
+      await r.step('Heartbeat after close', r.client.send(new RecordActivityTaskHeartbeatCommand({ taskToken: second })));
+      await r.step('Describe', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+    },
+  },
+];

@@ -1,0 +1,88 @@
+import { DescribeDomainCommand, ListDomainsCommand, RegisterDomainCommand, RespondActivityTaskCompletedCommand, RespondActivityTaskFailedCommand } from '@aws-sdk/client-swf';
+import * as assert from 'node:assert/strict';
+import { DOMAIN, errorOf, useFixture } from './fixture';
+
+/** Sends a raw JSON 1.0 request, bypassing the SDK. */
+async function raw(endpoint: string, target: string, body: string): Promise<{ status: number; json: { __type?: string } }> {
+  const response = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.0' }, body });
+  return { status: response.status, json: (await response.json()) as { __type?: string } };
+}
+
+describe('sandbox gateway: routing, throttling, faults, stats', function () {
+  this.timeout(5000);
+  const fixture = useFixture();
+
+  it('answers unknown operations and unparseable bodies like the service', async () => {
+    const unknown = await raw(fixture().sandbox.endpoint, 'SimpleWorkflowService.MakeCoffee', '{}');
+    assert.deepEqual([unknown.status, unknown.json.__type], [400, 'com.amazon.coral.service#UnknownOperationException']);
+    const broken = await raw(fixture().sandbox.endpoint, 'SimpleWorkflowService.ListDomains', '{not json');
+    assert.deepEqual([broken.status, broken.json.__type], [400, 'com.amazon.coral.service#SerializationException']);
+    const missing = await raw(fixture().sandbox.endpoint, 'SimpleWorkflowService.DescribeDomain', '{"name":"nope"}');
+    assert.deepEqual(missing.json, { __type: 'com.amazonaws.swf.base.model#UnknownResourceFault', message: 'Unknown domain: nope' });
+  });
+
+  it('throttles with ThrottlingException once the bucket is empty, and refills', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.configure({ throttling: true, throttleQuotas: { ListDomains: { capacity: 3, refillPerSecond: 1 }, 'RespondActivityTask*': { capacity: 1, refillPerSecond: 0 } } });
+    for (let i = 0; i < 3; i += 1) await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    const throttled = await errorOf(client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' })));
+    assert.equal(throttled.name, 'ThrottlingException');
+    assert.equal(throttled.$metadata?.httpStatusCode, 400);
+    await new Promise((resolve) => setTimeout(resolve, 1050));
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    // The RespondActivityTask* operations share one bucket.
+    assert.equal((await errorOf(client.send(new RespondActivityTaskCompletedCommand({ taskToken: 'x' })))).name, 'UnknownResourceFault');
+    assert.equal((await errorOf(client.send(new RespondActivityTaskFailedCommand({ taskToken: 'x' })))).name, 'ThrottlingException');
+    assert.equal(sandbox.stats().operations.ListDomains?.throttled, 1);
+  });
+
+  it('injects HTTP 500, 503, connection resets and malformed bodies the SDK sees', async () => {
+    const { client, sandbox } = fixture();
+    const describe = () => client.send(new DescribeDomainCommand({ name: DOMAIN }));
+    sandbox.configure({ faults: [{ kind: 'http500', operation: 'DescribeDomain', times: 1 }] });
+    const internal = await errorOf(describe());
+    assert.deepEqual([internal.name, internal.$metadata?.httpStatusCode], ['InternalFailure', 500]);
+    await describe();
+    sandbox.configure({ faults: [{ kind: 'http503', times: 1 }] });
+    assert.equal((await errorOf(describe())).$metadata?.httpStatusCode, 503);
+    sandbox.configure({ faults: [{ kind: 'reset', times: 1 }] });
+    assert.match((await errorOf(describe())).message, /socket hang up|ECONNRESET/);
+    sandbox.configure({ faults: [{ kind: 'malformed', times: 1 }] });
+    assert.ok(await errorOf(describe()));
+    sandbox.configure({ faults: [{ kind: 'http500', operation: 'ListDomains', rate: 0 }] });
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    assert.equal(sandbox.stats().operations.DescribeDomain?.faults, 4);
+  });
+
+  it('runs the operation before an after-phase fault, so the effect stays', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.configure({ faults: [{ kind: 'http500', operation: 'RegisterDomain', phase: 'after' }] });
+    await errorOf(client.send(new RegisterDomainCommand({ name: 'after-fault', workflowExecutionRetentionPeriodInDays: '1' })));
+    sandbox.configure({ faults: [] });
+    assert.equal((await client.send(new DescribeDomainCommand({ name: 'after-fault' }))).domainInfo?.name, 'after-fault');
+  });
+
+  it('counts calls and request / response bytes by operation', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.resetStats();
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    await errorOf(client.send(new DescribeDomainCommand({ name: 'missing' })));
+    const stats = sandbox.stats();
+    assert.equal(stats.operations.ListDomains?.calls, 2);
+    assert.equal(stats.operations.ListDomains?.requestBytes, 2 * Buffer.byteLength('{"registrationStatus":"REGISTERED"}'));
+    assert.ok((stats.operations.ListDomains?.responseBytes ?? 0) > 100);
+    assert.equal(stats.operations.DescribeDomain?.errors, 1);
+    assert.equal(stats.totals.calls, 3);
+    sandbox.resetStats();
+    assert.equal(sandbox.stats().totals.calls, 0);
+  });
+
+  it('adds the configured latency to every call', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.configure({ latencyMs: 150 });
+    const started = Date.now();
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    assert.ok(Date.now() - started >= 145);
+  });
+});
