@@ -21,7 +21,7 @@ export function registerCommand(ctx: CommandContext, id: string, handler: Comman
 }
 
 export async function reportError(ctx: CommandContext, error: unknown, operation: string): Promise<void> {
-  const info = describeSwfError(error, { operation, domain: ctx.session.domain });
+  const info = describeSwfError(error, ctx.session.errorContext(operation));
   if (info.kind === 'cancelled') return;
   ctx.log.error(`${operation}: ${info.title} ${info.detail}`);
   const choice = await vscode.window.showErrorMessage(`${info.title} ${info.detail}`.trim(), 'Show Log');

@@ -37,7 +37,7 @@ export async function selectDomain(ctx: CommandContext, domainArg?: unknown): Pr
       if (listed.length === 0) quickPick.placeholder = 'No registered domains found: type a domain name';
     })
     .catch((error: unknown) => {
-      const info = describeSwfError(error, { operation: 'ListDomains' });
+      const info = describeSwfError(error, ctx.session.errorContext('ListDomains'));
       ctx.log.warn(`ListDomains failed: ${info.title} ${info.detail}`);
       quickPick.placeholder = `Could not list domains (${info.title}): type a domain name`;
     })

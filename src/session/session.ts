@@ -7,9 +7,10 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { resolveRegion } from '../connection/profiles';
+import { listProfiles, resolveRegion } from '../connection/profiles';
 import { type ConnectionSettings, describeConnection } from '../connection/settings';
 import { ClaimStore, defaultIdentity } from '../swf/claims';
+import type { SwfErrorContext } from '../swf/errors';
 import { createSwfGateway, type SwfGateway } from '../swf/gateway';
 import { OpenTaskLister } from '../swf/taskLister';
 
@@ -23,6 +24,8 @@ export class SwfSession implements vscode.Disposable {
   readonly claims: ClaimStore;
 
   private gateway: Promise<SwfGateway> | undefined;
+  /** The settings the current gateway was made with, to name them in error messages. */
+  private lastSettings: ConnectionSettings | undefined;
   private lister: OpenTaskLister | undefined;
   /** The sandbox lives in this extension host: its endpoint and domain are never persisted. */
   private sandbox: { endpoint: string; domain: string | undefined } | undefined;
@@ -94,8 +97,10 @@ export class SwfSession implements vscode.Disposable {
     if (!this.gateway) {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
       const pollTimeoutMs = config.get<number>('pollTimeoutSeconds', 75) * 1000;
-      const pending = this.settings().then((settings) => {
+      const pending = this.settings().then(async (settings) => {
+        this.lastSettings = settings;
         this.log.info(`Connecting: ${describeConnection(settings)}${settings.endpoint ? ` (${settings.endpoint})` : ''}`);
+        await assertProfileExists(settings.profile);
         return createSwfGateway(settings, { pollTimeoutMs });
       });
       // A failed creation must not stick: the next call tries again.
@@ -105,6 +110,18 @@ export class SwfSession implements vscode.Disposable {
       this.gateway = pending;
     }
     return this.gateway;
+  }
+
+  /** What error messages should name: the domain and the connection in use. */
+  errorContext(operation?: string): SwfErrorContext {
+    const settings = this.lastSettings;
+    return {
+      operation,
+      domain: this.domain,
+      profile: settings?.profile || undefined,
+      region: settings?.region,
+      endpoint: settings?.endpoint || undefined,
+    };
   }
 
   /** The lister of the selected domain; it keeps folded histories between refreshes. */
@@ -130,6 +147,19 @@ export class SwfSession implements vscode.Disposable {
     void this.gateway?.then((g) => g.dispose(), () => undefined);
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/**
+ * A named profile that is in neither config file would send the SDK down the
+ * rest of its credential chain, which ends at the instance metadata service:
+ * say so at once instead.
+ */
+async function assertProfileExists(profile: string): Promise<void> {
+  if (!profile) return;
+  const known = await listProfiles().catch(() => undefined);
+  if (known && !known.some((p) => p.name === profile)) {
+    throw Object.assign(new Error(`Profile ${profile} could not be found in ~/.aws/config or ~/.aws/credentials`), { name: 'CredentialsProviderError' });
   }
 }
 

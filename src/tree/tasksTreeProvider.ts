@@ -98,7 +98,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         );
         this.setState({ kind: 'loaded', listing, tree });
       } catch (error) {
-        const info = describeSwfError(error, { operation: 'ListOpenWorkflowExecutions', domain });
+        const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
         this.log.error(`Loading ${domain} failed: ${info.title} ${info.detail}`);
         this.setState({ kind: 'failed', error });
       }
@@ -174,7 +174,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   private rootRows(listing: TaskListing, tree: TaskTree): TasksNode[] {
     const rows: TasksNode[] = [];
     if (tree.executionErrors.length > 0) {
-      const first = describeSwfError(tree.executionErrors[0].error, { operation: 'GetWorkflowExecutionHistory', domain: listing.domain });
+      const first = describeSwfError(tree.executionErrors[0].error, this.session.errorContext('GetWorkflowExecutionHistory'));
       rows.push({
         kind: 'message',
         severity: 'warning',
@@ -204,7 +204,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   }
 
   private errorRow(error: unknown): MessageNode {
-    const info = describeSwfError(error, { operation: 'ListOpenWorkflowExecutions', domain: this.session.domain });
+    const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
     return {
       kind: 'message',
       severity: 'error',

@@ -12,7 +12,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import Module = require('node:module');
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { ConnectionSettings } from '../../src/connection/settings';
 import { generateLargeDomain, SwfSandbox } from '../../src/sandbox';
@@ -93,12 +93,13 @@ function benchActivation(): void {
   const bundle = path.resolve(__dirname, '../../../dist/extension.js');
   // The bundle requires 'vscode', which only the extension host has: hand it a stand-in whose every member is a no-op class, to measure loading alone.
   const standIn = Object.fromEntries(['ThemeIcon', 'ThemeColor', 'EventEmitter', 'TreeItem', 'MarkdownString', 'Disposable'].map((name) => [name, class {}]));
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = createRequire(__filename);
+  const loader = load('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = loader._load;
   loader._load = (request, ...rest) => (request === 'vscode' ? standIn : original(request, ...rest));
   try {
     const start = performance.now();
-    require(bundle);
+    load(bundle);
     console.log(`\nactivation: loading dist/extension.js takes ${ms(start)} (the SDK is not loaded yet)`);
   } finally {
     loader._load = original;

@@ -125,7 +125,7 @@ export class TaskAnswers {
       const gateway = await this.ctx.session.getGateway();
       requested = (await gateway.recordHeartbeat(target.taskToken)).cancelRequested;
     } catch (error) {
-      const info = describeSwfError(error, { operation: 'RecordActivityTaskHeartbeat' });
+      const info = describeSwfError(error, this.ctx.session.errorContext('RecordActivityTaskHeartbeat'));
       if (info.kind === 'taskClosed' || info.kind === 'unknownResource') {
         await this.forgetClosed(target);
         void vscode.window.showErrorMessage(`${info.title} ${info.detail}`);
@@ -177,7 +177,7 @@ export class TaskAnswers {
   }
 
   private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown, operation: string): Promise<void> {
-    const info = describeSwfError(error, { operation, domain: target.claim?.domain });
+    const info = describeSwfError(error, { ...this.ctx.session.errorContext(operation), domain: target.claim?.domain });
     this.ctx.log.error(`${operation} for ${target.label} failed: ${info.title} ${info.detail}`);
     if (info.refreshTree) await this.forgetClosed(target);
     const actions = info.kind === 'taskClosed' ? ['Copy What I Typed', 'Show Log'] : ['Retry', 'Show Log'];
