@@ -15,7 +15,7 @@ const STATE_DIR = path.join(ROOT, '.vscode-test', 'dev');
 const WORKSPACE = path.join(STATE_DIR, 'workspace');
 const PREFERRED_PORT = Number(process.env.PORT) || 8080;
 /** Written on first run only: after that the settings are the user's. */
-const FIRST_RUN_SETTINGS = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' };
+const FIRST_RUN_SETTINGS = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' };
 
 function buildExtension() {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });

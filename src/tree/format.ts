@@ -14,6 +14,12 @@ export function formatAge(from: Date | undefined, now: Date = new Date()): strin
   return hours % 24 ? `${days}d ${hours % 24}h` : `${days}d`;
 }
 
+/** "just now" or "5m ago". */
+export function formatAgo(from: Date | undefined, now: Date = new Date()): string {
+  const age = formatAge(from, now);
+  return age === '' || age === 'just now' ? age : `${age} ago`;
+}
+
 /** SWF timeouts are strings of seconds, or "NONE". */
 export function formatTimeout(value: string | undefined): string {
   if (value === undefined || value === '') return 'type default';

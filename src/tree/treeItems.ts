@@ -1,7 +1,7 @@
 /** Turns tree rows into VS Code tree items: labels, icons, tooltips, context values. */
 import * as vscode from 'vscode';
 import { shortToken } from '../swf/tokens';
-import { formatAge, formatTimeout, prettyInput, truncate } from './format';
+import { formatAgo, formatTimeout, prettyInput, truncate } from './format';
 import type { TaskListGroup, TaskRow, TaskRowState } from './taskGroups';
 
 /** A row that says something instead of listing tasks: an error, an empty result, a hint. */
@@ -75,11 +75,11 @@ function stateText(row: TaskRow, now: Date): string {
   const cancel = task.cancelRequested ? ', cancel requested' : '';
   switch (row.state) {
     case 'scheduled':
-      return `scheduled ${formatAge(task.scheduledAt, now)} ago${cancel}`;
+      return `scheduled ${formatAgo(task.scheduledAt, now)}${cancel}`;
     case 'started':
-      return `started ${formatAge(task.startedAt, now)} ago${task.startedBy ? ` by ${task.startedBy}` : ''}${cancel}`;
+      return `started ${formatAgo(task.startedAt, now)}${task.startedBy ? ` by ${task.startedBy}` : ''}${cancel}`;
     case 'claimed':
-      return `claimed by you ${formatAge(row.claim ? new Date(row.claim.claimedAt) : task.startedAt, now)} ago${cancel}`;
+      return `claimed by you ${formatAgo(row.claim ? new Date(row.claim.claimedAt) : task.startedAt, now)}${cancel}`;
   }
 }
 
@@ -96,7 +96,7 @@ function countSummary(rows: readonly TaskRow[]): string {
 function taskTooltip(row: TaskRow, now: Date): vscode.MarkdownString {
   const { task } = row;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(task.activityType.name)}** \`${escape(task.activityType.version)}\` — ${escape(stateText(row, now))}\n\n`);
+  md.appendMarkdown(`**${escape(task.activityType.name)}** version ${escape(task.activityType.version)} — ${escape(stateText(row, now))}\n\n`);
   const lines: [string, string | undefined][] = [
     ['Activity ID', task.activityId],
     ['Workflow ID', task.workflowId],
