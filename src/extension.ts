@@ -15,6 +15,8 @@ export interface SwfTasksApi {
   readonly session: SwfSession;
   readonly tasksProvider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
+  /** Folder of the output channel's log file, so tests can read what was logged. */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): SwfTasksApi {
@@ -34,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   );
   void vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(session.domain));
   void tasksProvider.refresh();
-  return { session, tasksProvider, treeView };
+  return { session, tasksProvider, treeView, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> {
