@@ -11,22 +11,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { Browser, Page, chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { closeBrowser, launchChromium, newLoopbackPage } from './browser';
 import { CodeServer, codeServerDirs, ensureCodeServer, startCodeServer } from './codeServer';
 import { getFreePort } from './processes';
 import { ResultLineScanner, TestCounts, formatSummary } from './results';
 import { Cleanup, REPO_ROOT, RunnerOptions, SUITE_MODULE, makeTempDir, parseRunnerOptions, runSession, writeUserSettings } from './session';
 
 const NAME = 'code-server host';
-const CHROMIUM = process.env.SWF_TEST_CHROMIUM ?? '/usr/bin/chromium';
-/** Debian's Chromium, headless, with nothing that phones home. */
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 /** Kept on failure so CI can show why code-server or the workbench broke. */
 const FAILURE_LOG_DIR = path.join(REPO_ROOT, 'test-results');
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const startedAt = Date.now();
 const elapsed = (): string => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -48,10 +42,9 @@ async function runIntegrationTests(options: RunnerOptions, cleanup: Cleanup): Pr
   cleanup.add('stop code-server', () => server.stop());
   note(`code-server answered /healthz at ${server.origin} ${Date.now() - launchedAt} ms after launch`);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: chromiumEnv(stateDir) });
+  const browser = await launchChromium(stateDir);
   cleanup.add('close the browser', () => closeBrowser(browser));
-  const page = await browser.newPage();
-  await blockNonLoopbackRequests(page);
+  const page = await newLoopbackPage(browser, note);
 
   const scanner = new ResultLineScanner();
   const exitCode = await runSuiteInPage(page, server, (line) => {
@@ -64,27 +57,6 @@ async function runIntegrationTests(options: RunnerOptions, cleanup: Cleanup): Pr
 
 function requireBuilt(file: string, command: string): void {
   if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO_ROOT, file)} is missing: run \`${command}\` first`);
-}
-
-/** Chromium writes caches under XDG folders whatever its profile; keep them in the temp folder. */
-function chromiumEnv(stateDir: string): Record<string, string> {
-  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const xdg = path.join(stateDir, 'chromium-xdg');
-  return { ...env, XDG_CACHE_HOME: path.join(xdg, 'cache'), XDG_CONFIG_HOME: path.join(xdg, 'config'), XDG_DATA_HOME: path.join(xdg, 'data') };
-}
-
-/** These machines may only reach loopback; a request elsewhere would hang or leak, so it fails at once. */
-async function blockNonLoopbackRequests(page: Page): Promise<void> {
-  const reported = new Set<string>();
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
-    if (!reported.has(url.host)) {
-      reported.add(url.host);
-      note(`blocked a request to ${url.host}`);
-    }
-    return route.abort('blockedbyclient');
-  });
 }
 
 /**
@@ -123,11 +95,6 @@ function verdict(exitCode: number, counts: TestCounts | undefined): number {
   }
   note(formatSummary(counts));
   return exitCode === 0 && counts.failed === 0 ? 0 : 1;
-}
-
-async function closeBrowser(browser: Browser): Promise<void> {
-  // close() waits on the page; a wedged page must not stall cleanup (playwright kills the rest at exit).
-  await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
 function keepLogOnFailure(logFile: string, exitCode: number): void {
