@@ -24,9 +24,9 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const session = new SwfSession(context, log);
   const tasksProvider = new TasksTreeProvider(session, log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tasksProvider, showCollapseAll: true });
-  tasksProvider.attach(treeView);
 
   context.subscriptions.push(
+    tasksProvider.attach(treeView),
     log,
     session,
     tasksProvider,

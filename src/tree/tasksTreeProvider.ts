@@ -31,6 +31,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   private view: vscode.TreeView<TasksNode> | undefined;
   private readonly shownRows = new Map<string, number>();
   private running: Promise<void> | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
   private rerun = false;
 
   constructor(
@@ -38,8 +39,21 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  attach(view: vscode.TreeView<TasksNode>): void {
+  /** Connects the view, and refreshes it on a timer while it is visible (`swfTasks.autoRefreshSeconds`). */
+  attach(view: vscode.TreeView<TasksNode>): vscode.Disposable {
     this.view = view;
+    const restart = (): void => {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      const seconds = vscode.workspace.getConfiguration('swfTasks').get<number>('autoRefreshSeconds', 60);
+      if (view.visible && seconds > 0) this.timer = setInterval(() => void this.refresh(), seconds * 1000);
+    };
+    restart();
+    return vscode.Disposable.from(
+      view.onDidChangeVisibility(restart),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('swfTasks.autoRefreshSeconds') && restart()),
+      { dispose: () => clearInterval(this.timer) },
+    );
   }
 
   /** The last loaded tree, for commands and tests. */
