@@ -16,9 +16,12 @@ export interface ProfileSummary {
 
 type IniSection = Record<string, string | undefined>;
 
+const NON_PROFILE_SECTION = /^(sso-session|services)\./;
+
 export async function listProfiles(): Promise<ProfileSummary[]> {
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)]);
+  // The loader also returns `[sso-session x]` and `[services x]` sections, keyed with a dotted prefix: those are not profiles.
+  const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter((name) => !NON_PROFILE_SECTION.test(name)));
   return [...names].sort().map((name) => {
     const section: IniSection = { ...credentialsFile[name], ...configFile[name] };
     return { name, kind: profileKind(section), region: section.region };

@@ -35,7 +35,8 @@ const SECRET_KEY = 'swfTasks.claimedTasks.v1';
 
 export class ClaimStore {
   private claims: ClaimedTask[] | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  /** Changes run one after another: two quick claims must not both start from the same list. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly secrets: SecretStore) {}
 
@@ -47,35 +48,41 @@ export class ClaimStore {
     return this.claims;
   }
 
-  async add(claim: ClaimedTask): Promise<void> {
-    const claims = await this.all();
-    await this.save([...claims.filter((c) => c.taskToken !== claim.taskToken), claim]);
+  add(claim: ClaimedTask): Promise<void> {
+    return this.change((claims) => [...claims.filter((c) => c.taskToken !== claim.taskToken), claim]);
   }
 
-  async remove(taskToken: string): Promise<void> {
-    const claims = await this.all();
-    if (claims.some((c) => c.taskToken === taskToken)) await this.save(claims.filter((c) => c.taskToken !== taskToken));
+  remove(taskToken: string): Promise<void> {
+    return this.change((claims) => claims.filter((c) => c.taskToken !== taskToken));
   }
 
-  /** Drops claims of `domain` whose execution was read and no longer has the task open. */
+  /** Drops claims of `domain` whose execution was read and no longer has the task open; returns them. */
   async prune(domain: string, isStillOpen: (claim: ClaimedTask) => boolean | undefined): Promise<ClaimedTask[]> {
-    const claims = await this.all();
-    const gone = claims.filter((c) => c.domain === domain && isStillOpen(c) === false);
-    if (gone.length > 0) await this.save(claims.filter((c) => !gone.includes(c)));
+    let gone: ClaimedTask[] = [];
+    await this.change((claims) => {
+      gone = claims.filter((c) => c.domain === domain && isStillOpen(c) === false);
+      return claims.filter((c) => !gone.includes(c));
+    });
     return gone;
   }
 
-  /** The claim on the task scheduled as `scheduledEventId`'s started event, matched by execution and activityId. */
+  /** The claim on an execution's activity, if this extension holds one. */
   async find(domain: string, workflowId: string, runId: string, activityId: string): Promise<ClaimedTask | undefined> {
     const key = executionKey({ workflowId, runId });
     return (await this.all()).find((c) => c.domain === domain && executionKey(c) === key && c.activityId === activityId);
   }
 
-  private async save(claims: ClaimedTask[]): Promise<void> {
-    this.claims = claims;
-    // Serialise writes: two quick claims must not overwrite each other.
-    this.writing = this.writing.then(() => this.secrets.store(SECRET_KEY, JSON.stringify(claims)));
-    await this.writing;
+  /** Applies `update` to the current list and stores the result, after every earlier change. */
+  private change(update: (claims: readonly ClaimedTask[]) => ClaimedTask[]): Promise<void> {
+    const next = this.queue.then(async () => {
+      const before = await this.all();
+      const after = update(before);
+      if (after.length === before.length && after.every((c, i) => c === before[i])) return;
+      this.claims = after;
+      await this.secrets.store(SECRET_KEY, JSON.stringify(after));
+    });
+    this.queue = next.catch(() => undefined); // one failed write must not block the next
+    return next;
   }
 }
 
