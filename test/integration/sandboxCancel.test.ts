@@ -1,0 +1,179 @@
+/**
+ * The local SWF sandbox and the cancel path, which moto cannot serve
+ * (no RespondActivityTaskCanceled, no cancelRequested on heartbeats):
+ * - Start Local Sandbox: the sample domain shows tasks in every state; a
+ *   decider's cancel request reaches a claimed row; Cancel Task answers it
+ *   (ActivityTaskCanceled in the history); Stop Local Sandbox.
+ * - A sandbox this test runs itself (so its call counters can be read):
+ *   cancelling a task nobody asked to cancel asks first, and declining sends nothing.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SwfTasksApi } from '../../src/extension';
+import { SwfSandbox } from '../../src/sandbox';
+import type { ClaimedTask } from '../../src/swf/claims';
+import { activateExtension, claimFromList, clearDomain, selectDomain, shownTask, shownTasks } from './helpers/extension';
+import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
+import { answerNextInputBoxes, recordMessages, resetSettings, setSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
+
+const SAMPLE_DOMAIN = 'sample-orders';
+const SAMPLE_DECISION_TASK_LIST = 'order-decisions';
+
+describe('local sandbox and cancelling tasks', function () {
+  this.timeout(30_000);
+  let api: SwfTasksApi;
+  let messages: MessageRecorder;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  beforeEach(() => {
+    messages = recordMessages();
+  });
+
+  afterEach(() => {
+    messages.dispose();
+  });
+
+  /** Runs Cancel Task on the claimed row of `claim`, answering the details box if one is shown. */
+  async function cancelTask(claim: ClaimedTask, details: string[]): Promise<{ sent: unknown; boxes: readonly InputBoxRecord[] }> {
+    const row = await shownTask(api, claim.activityId);
+    const driver = answerNextInputBoxes(details);
+    try {
+      const sent = await vscode.commands.executeCommand('swfTasks.cancelTask', row.node);
+      return { sent, boxes: details.length ? await driver.done() : driver.boxes };
+    } finally {
+      driver.dispose();
+    }
+  }
+
+  async function eventsOf(domain: TestDomain, claim: ClaimedTask, type: string) {
+    const history = await domain.history(claim);
+    return eventsOfActivity(history, scheduledEventIdOf(history, claim.activityId), type);
+  }
+
+  describe('Start Local Sandbox', () => {
+    let sample: TestDomain | undefined;
+
+    before(async () => {
+      const quiet = recordMessages();
+      try {
+        const endpoint = await vscode.commands.executeCommand<string>('swfTasks.startSandbox');
+        assert.match(endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+      } finally {
+        quiet.dispose();
+      }
+      const settings = await api.session.settings();
+      sample = new TestDomain(testClient(settings.endpoint), SAMPLE_DOMAIN, SAMPLE_DECISION_TASK_LIST);
+      await api.tasksProvider.refresh();
+    });
+
+    after(async () => {
+      sample?.client.destroy();
+      if (api?.session.usingSandbox) await vscode.commands.executeCommand('swfTasks.stopSandbox');
+    });
+
+    it('selects the sample domain and lists its tasks in every state', async () => {
+      assert.equal(api.session.usingSandbox, true);
+      assert.equal(api.session.domain, SAMPLE_DOMAIN);
+      const rows = await shownTasks(api);
+      const states = new Set(rows.map((r) => r.contextValue));
+      for (const state of ['scheduledActivityTask', 'startedActivityTask', 'startedCancelRequestedActivityTask']) {
+        assert.ok(states.has(state), `some row is ${state}; rows: ${rows.map((r) => `${r.activityId}=${r.contextValue}`).join(', ')}`);
+      }
+      assert.deepEqual([...new Set(rows.map((r) => r.taskList))].sort(), ['notifications', 'payments', 'shipping']);
+
+      const cancelRequested = await shownTask(api, 'ship-order-1004');
+      assert.equal(cancelRequested.contextValue, 'startedCancelRequestedActivityTask');
+      assert.match(cancelRequested.description, /started .* by worker-3@ip-10-0-1-44, cancel requested/);
+      assert.equal((await shownTask(api, 'charge-order-1003')).contextValue, 'startedActivityTask');
+      assert.equal((await shownTask(api, 'charge-order-1001')).contextValue, 'scheduledActivityTask');
+      assert.match((await shownTask(api, 'charge-order-1005')).tooltip, /Attempt: 2/, 'a rescheduled activity says it is a retry');
+      assert.ok(!rows.some((r) => r.activityId === 'charge-order-0997'), 'a completed task is not listed');
+      assert.equal(api.treeView.badge?.value, rows.length);
+    });
+
+    it('shows a decider cancel request on a claimed task, and Cancel Task answers it', async () => {
+      const claim = await claimFromList(api, 'notifications');
+      assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask');
+
+      await sample!.requestCancel(claim.workflowId, claim.activityId);
+      await api.tasksProvider.refresh();
+      const row = await shownTask(api, claim.activityId);
+      assert.equal(row.contextValue, 'claimedCancelRequestedActivityTask');
+      assert.match(row.description, /claimed by you .*cancel requested/);
+
+      const { sent, boxes } = await cancelTask(claim, ['customer withdrew the order']);
+      assert.equal(sent, true);
+      assert.equal(boxes.length, 1);
+      assert.deepEqual(messages.of('warning'), [], 'a requested cancellation needs no confirmation');
+
+      const canceled = await eventsOf(sample!, claim, 'ActivityTaskCanceled');
+      assert.equal(canceled.length, 1, 'ActivityTaskCanceled is in the history');
+      assert.equal(canceled[0].activityTaskCanceledEventAttributes?.details, 'customer withdrew the order');
+      assert.ok(!(await shownTasks(api)).some((r) => r.activityId === claim.activityId), 'the canceled task left the tree');
+    });
+
+    it('Stop Local Sandbox closes the endpoint and leaves the sandbox', async () => {
+      const settings = await api.session.settings();
+      await vscode.commands.executeCommand('swfTasks.stopSandbox');
+      assert.equal(api.session.usingSandbox, false);
+      assert.notEqual(api.session.domain, SAMPLE_DOMAIN);
+      await assert.rejects(sample!.history({ workflowId: 'order-1001', runId: 'x' }), (error: NodeJS.ErrnoException) => {
+        assert.equal(error.code, 'ECONNREFUSED', `the sandbox at ${settings.endpoint} no longer answers: ${String(error)}`);
+        return true;
+      });
+    });
+  });
+
+  describe('cancelling a task whose cancellation was not requested (own sandbox)', () => {
+    const sandbox = new SwfSandbox({ port: 0 });
+    let domain: TestDomain;
+    const TYPE = { name: 'PackParcel', version: '1' };
+
+    before(async () => {
+      const { endpoint } = await sandbox.start();
+      domain = new TestDomain(testClient(endpoint), 'cancel-tests');
+      await domain.register([{ ...TYPE, taskList: 'packing' }]);
+      await domain.startWithActivities('parcel-1', [{ type: TYPE, activityId: 'pack-parcel-1', taskList: 'packing', input: '{"parcel":1}' }]);
+      await setSettings({ endpoint, profile: '', region: 'us-east-1' });
+      await selectDomain(api, 'cancel-tests');
+    });
+
+    after(async () => {
+      domain?.client.destroy();
+      await sandbox.stop();
+      await resetSettings();
+      await clearDomain(api);
+    });
+
+    it('asks first, and declining sends nothing', async () => {
+      const claim = await claimFromList(api, 'packing');
+      sandbox.resetStats();
+      const declined = await cancelTask(claim, []);
+      assert.equal(declined.sent, false);
+
+      const warnings = messages.of('warning');
+      assert.equal(warnings.length, 1, `one warning; saw ${JSON.stringify(messages.shown)}`);
+      assert.equal(warnings[0].modal, true, 'the question is a modal dialog');
+      assert.match(warnings[0].message, /has not requested cancellation/);
+      assert.deepEqual(warnings[0].items, ['Cancel Task']);
+      assert.equal(declined.boxes.length, 0, 'no details were asked for');
+
+      const calls = sandbox.stats().operations;
+      assert.equal(calls.RecordActivityTaskHeartbeat?.calls, 1, 'a heartbeat asked whether cancellation was requested');
+      assert.equal(calls.RespondActivityTaskCanceled, undefined, 'RespondActivityTaskCanceled was not called');
+      assert.deepEqual(await eventsOf(domain, claim, 'ActivityTaskCanceled'), []);
+      assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask', 'still claimed');
+
+      // Confirming goes through: the modal is the only thing that stopped it.
+      messages.answerWith((m) => (m.modal ? 'Cancel Task' : undefined));
+      const confirmed = await cancelTask(claim, ['packer called in sick']);
+      assert.equal(confirmed.sent, true);
+      const canceled = await eventsOf(domain, claim, 'ActivityTaskCanceled');
+      assert.deepEqual(canceled.map((e) => e.activityTaskCanceledEventAttributes?.details), ['packer called in sick']);
+      assert.equal(sandbox.stats().operations.RespondActivityTaskCanceled?.calls, 1);
+    });
+  });
+});
