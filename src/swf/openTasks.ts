@@ -144,16 +144,10 @@ export function applyHistoryEvents(state: ExecutionTaskState, events: Iterable<H
         break;
       }
       case 'ActivityTaskCompleted':
-        open.delete(event.activityTaskCompletedEventAttributes?.scheduledEventId ?? -1);
-        break;
       case 'ActivityTaskFailed':
-        open.delete(event.activityTaskFailedEventAttributes?.scheduledEventId ?? -1);
-        break;
       case 'ActivityTaskTimedOut':
-        open.delete(event.activityTaskTimedOutEventAttributes?.scheduledEventId ?? -1);
-        break;
       case 'ActivityTaskCanceled':
-        open.delete(event.activityTaskCanceledEventAttributes?.scheduledEventId ?? -1);
+        open.delete(closedTaskOf(event) ?? -1);
         break;
       case 'ScheduleActivityTaskFailed': {
         const a = event.scheduleActivityTaskFailedEventAttributes;
@@ -180,6 +174,16 @@ export function openTasksFromHistory(workflowId: string, runId: string, events: 
 
 export function openTasksOf(state: ExecutionTaskState): OpenActivityTask[] {
   return [...state.open.values()].sort((a, b) => a.scheduledEventId - b.scheduledEventId);
+}
+
+/** The scheduledEventId that an activity-closing event (completed, failed, timed out, canceled) names. */
+function closedTaskOf(event: HistoryEvent): number | undefined {
+  const attributes =
+    event.activityTaskCompletedEventAttributes ??
+    event.activityTaskFailedEventAttributes ??
+    event.activityTaskTimedOutEventAttributes ??
+    event.activityTaskCanceledEventAttributes;
+  return attributes?.scheduledEventId;
 }
 
 function toDate(value: Date | number | string | undefined): Date | undefined {
