@@ -72,6 +72,10 @@ const FIELD_LABELS: Record<FieldName, string> = {
   heartbeatDetails: 'Heartbeat details',
 };
 
+/** "Details are too long", "Reason is too long". */
+const PLURAL_FIELDS: ReadonlySet<FieldName> = new Set(['details', 'heartbeatDetails']);
+const verb = (field: FieldName): string => (PLURAL_FIELDS.has(field) ? 'are' : 'is');
+
 // Without the `u` flag these match single UTF-16 units, which is what finding a broken pair needs.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
@@ -167,7 +171,7 @@ function checkContent(field: FieldName, text: string): Validated<string> {
   const label = FIELD_LABELS[field];
   const limit = SWF_LIMITS[field];
   if (text.length > limit) {
-    return problem(field, 'tooLong', text, `${label} is too long: ${describeLength(text)}, SWF allows at most ${formatCount(limit)}.`);
+    return problem(field, 'tooLong', text, `${label} ${verb(field)} too long: ${describeLength(text)}, SWF allows at most ${formatCount(limit)}.`);
   }
   const loneAt = text.search(LONE_SURROGATE);
   if (loneAt >= 0) {
