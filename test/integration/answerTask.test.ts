@@ -129,6 +129,26 @@ describe('answering tasks (moto_server)', function () {
     assert.equal(completed[0].activityTaskCompletedEventAttributes?.result?.length, RESULT_LIMIT);
   });
 
+  it('logs every event of the execution on Show Execution History, in order', async () => {
+    const task = await claimNew('history');
+    const row = await shownTask(moto.api, task.claim.activityId);
+    const count = await vscode.commands.executeCommand<number | undefined>('swfTasks.showExecutionHistory', row.node);
+    const history = await moto.domain.history(task.execution);
+    assert.equal(count, history.length);
+    const log = await waitFor(async () => {
+      const text = await loggedText(moto.api);
+      return text.includes(`${history.length} events in the history of ${task.execution.workflowId}`) ? text : undefined;
+    }, 'the history in the log');
+    let from = log.indexOf(`History of ${task.execution.workflowId}`);
+    assert.ok(from >= 0, 'the log names the execution');
+    for (const event of history) {
+      const line = new RegExp(`#${event.eventId}\\s+\\S+\\s+${event.eventType}`).exec(log.slice(from));
+      assert.ok(line, `event #${event.eventId} ${event.eventType} is logged after the previous one`);
+      from += line.index + line[0].length;
+    }
+    assert.ok(!log.includes(task.claim.taskToken), 'the task token is never logged whole');
+  });
+
   describe('from the command palette', () => {
     type PaletteItem = vscode.QuickPickItem & { claim?: ClaimedTask };
 
