@@ -30,6 +30,8 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, what: string, 
 export interface InputBoxRecord {
   title: string | undefined;
   prompt: string | undefined;
+  /** What the box held when it was shown: a prefilled value. */
+  shownValue: string;
   /** The value the test typed; undefined for a box beyond the values given, which is dismissed with Escape. */
   value: string | undefined;
   /** onDidAccept fired (Enter was pressed). */
@@ -72,7 +74,7 @@ export function answerNextInputBoxes(values: readonly string[]): InputBoxDriver 
   window.createInputBox = function createInputBox(this: unknown): vscode.InputBox {
     const box = original.call(vscode.window);
     if (restored) return box;
-    const record: InputBoxRecord = { title: undefined, prompt: undefined, value: values[boxes.length], accepted: false, closed: false, rejected: false, validationMessage: undefined };
+    const record: InputBoxRecord = { title: undefined, prompt: undefined, shownValue: '', value: values[boxes.length], accepted: false, closed: false, rejected: false, validationMessage: undefined };
     boxes.push(record);
     box.onDidAccept(() => (record.accepted = true));
     box.onDidHide(() => (record.closed = true));
@@ -105,6 +107,7 @@ export function answerNextInputBoxes(values: readonly string[]): InputBoxDriver 
 async function drive(box: vscode.InputBox, record: InputBoxRecord): Promise<void> {
   record.title = box.title;
   record.prompt = box.prompt;
+  record.shownValue = box.value;
   await sleep(SETTLE_MS);
   if (record.value === undefined) {
     await vscode.commands.executeCommand(ESCAPE);

@@ -1,0 +1,104 @@
+/**
+ * What happens to an answer when SWF fails, against a sandbox this suite runs
+ * itself so it can inject faults and read its call counters:
+ * - the service keeps failing (HTTP 503 past the SDK's retries): a clear
+ *   message, and Retry offers the typed result again, prefilled;
+ * - SWF throttles: the message says so, and nothing was recorded.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SwfTasksApi } from '../../src/extension';
+import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../src/sandbox';
+import type { ClaimedTask } from '../../src/swf/claims';
+import { activateExtension, claimFromList, clearDomain, selectDomain, shownTask } from './helpers/extension';
+import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
+import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';
+
+/** The SDK's standard retry strategy makes 3 attempts. */
+const SDK_ATTEMPTS = 3;
+
+describe('when answering a task fails (sandbox with injected faults)', function () {
+  this.timeout(60_000);
+  let sandbox: SwfSandbox;
+  let api: SwfTasksApi;
+  let domain: TestDomain;
+  let messages: MessageRecorder;
+
+  before(async () => {
+    sandbox = new SwfSandbox({ port: 0 });
+    const { endpoint } = await sandbox.start();
+    await seedSampleDomain(sandbox);
+    api = await activateExtension();
+    await setSettings({ endpoint });
+    await selectDomain(api, SAMPLE_DOMAIN);
+    domain = new TestDomain(testClient(endpoint), SAMPLE_DOMAIN, 'order-decisions');
+  });
+
+  after(async () => {
+    domain?.client.destroy();
+    if (api) await clearDomain(api);
+    await resetSettings();
+    await sandbox?.stop();
+  });
+
+  beforeEach(() => {
+    messages = recordMessages();
+    sandbox.configure({ faults: [], throttling: false });
+    sandbox.resetStats();
+  });
+
+  afterEach(() => messages.dispose());
+
+  async function complete(claim: ClaimedTask, typed: string[]): Promise<readonly InputBoxRecord[]> {
+    const row = await shownTask(api, claim.activityId);
+    const driver = answerNextInputBoxes(typed);
+    try {
+      await vscode.commands.executeCommand('swfTasks.completeTask', row.node);
+      return await driver.done();
+    } finally {
+      driver.dispose();
+    }
+  }
+
+  async function completedEvents(claim: ClaimedTask) {
+    const history = await domain.history(claim);
+    return eventsOfActivity(history, scheduledEventIdOf(history, claim.activityId), 'ActivityTaskCompleted');
+  }
+
+  const respondCalls = (): number => sandbox.stats().operations.RespondActivityTaskCompleted?.calls ?? 0;
+
+  it('keeps the typed result when the service keeps failing, and Retry offers it again', async () => {
+    const claim = await claimFromList(api, 'payments');
+    sandbox.configure({ faults: [{ kind: 'http503', operation: 'RespondActivityTaskCompleted', times: SDK_ATTEMPTS }] });
+    messages.answerWith((m) => (m.severity === 'error' && m.items.includes('Retry') ? 'Retry' : undefined));
+
+    const boxes = await complete(claim, ['payment captured', 'payment captured']);
+
+    const [failure] = messages.of('error');
+    assert.ok(failure, 'an error message was shown');
+    assert.match(failure.message, /503|unavailable|internal/i);
+    assert.deepEqual(failure.items, ['Retry', 'Show Log']);
+    assert.equal(boxes.length, 2, 'Retry asked again');
+    assert.equal(boxes[1].shownValue, 'payment captured', 'the second box is prefilled with what was typed');
+    assert.equal(respondCalls(), SDK_ATTEMPTS + 1, 'three failed attempts by the SDK, then the retry');
+    const completed = await completedEvents(claim);
+    assert.equal(completed.length, 1);
+    assert.equal(completed[0].activityTaskCompletedEventAttributes?.result, 'payment captured');
+  });
+
+  it('says SWF is throttling once the SDK stops retrying, and records nothing', async () => {
+    const claim = await claimFromList(api, 'payments');
+    sandbox.configure({ throttling: true, throttleQuotas: { 'RespondActivityTask*': { capacity: 0, refillPerSecond: 0 } } });
+
+    const boxes = await complete(claim, ['refund issued']);
+
+    assert.equal(boxes[0].value, 'refund issued');
+    const [failure] = messages.of('error');
+    assert.ok(failure, 'an error message was shown');
+    assert.match(failure.message, /throttl/i);
+    assert.ok(failure.items.includes('Retry'), 'a retry is offered');
+    assert.equal(sandbox.stats().operations.RespondActivityTaskCompleted?.throttled, SDK_ATTEMPTS);
+    assert.equal((await completedEvents(claim)).length, 0);
+    assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask', 'the task is still claimed');
+  });
+});
