@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/swf/claims';
-import { activateExtension, claimFromList, clearDomain, selectDomain, shownTask, shownTasks } from './helpers/extension';
+import { activateExtension, claimFromList, clearDomain, loggedText, selectDomain, shownTask, shownTasks } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, recordMessages, resetSettings, setSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
 
@@ -113,6 +113,8 @@ describe('local sandbox and cancelling tasks', function () {
       assert.equal(canceled.length, 1, 'ActivityTaskCanceled is in the history');
       assert.equal(canceled[0].activityTaskCanceledEventAttributes?.details, 'customer withdrew the order');
       assert.ok(!(await shownTasks(api)).some((r) => r.activityId === claim.activityId), 'the canceled task left the tree');
+      const log = await loggedText(api);
+      assert.match(log, new RegExp(`#${canceled[0].eventId}\\s+\\S+\\s+ActivityTaskCanceled\\s+.*details="customer withdrew the order"`), 'the output channel shows the event');
     });
 
     it('Stop Local Sandbox closes the endpoint and leaves the sandbox', async () => {
