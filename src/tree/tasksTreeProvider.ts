@@ -33,6 +33,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   private running: Promise<void> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private rerun = false;
+  /** A Load More that arrives during a load is kept for the load after it. */
+  private loadMoreRequested = false;
 
   constructor(
     private readonly session: SwfSession,
@@ -70,6 +72,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
    * load after it, so a burst of changes costs two loads, not one each.
    */
   refresh(loadMore = false): Promise<void> {
+    if (loadMore) this.loadMoreRequested = true;
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -78,8 +81,9 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       try {
         do {
           this.rerun = false;
-          await this.load(loadMore);
-          loadMore = false;
+          const more = this.loadMoreRequested;
+          this.loadMoreRequested = false;
+          await this.load(more);
         } while (this.rerun);
       } finally {
         this.running = undefined;
