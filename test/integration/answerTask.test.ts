@@ -111,7 +111,7 @@ describe('answering tasks (moto_server)', function () {
     assert.deepEqual(completed.map((e) => e.activityTaskCompletedEventAttributes?.result), ['first answer']);
   });
 
-  it('refuses a result over 32,768 characters without calling SWF, and the task stays open', async () => {
+  it('refuses a result over 32,768 characters without calling SWF; the task stays open and the text is kept', async () => {
     const task = await claimNew('too-long');
     const row = await shownTask(moto.api, task.claim.activityId);
     const { sent, boxes } = await answered('completeTask', row.node, ['x'.repeat(RESULT_LIMIT + 1)]);
@@ -123,6 +123,7 @@ describe('answering tasks (moto_server)', function () {
     assert.equal((await shownTask(moto.api, task.claim.activityId)).contextValue, 'claimedActivityTask', 'still claimed');
     // Still open in SWF: a proper answer goes through.
     const retry = await answered('completeTask', (await shownTask(moto.api, task.claim.activityId)).node, ['x'.repeat(RESULT_LIMIT)]);
+    assert.equal(retry.boxes[0].shownValue, 'x'.repeat(RESULT_LIMIT + 1), 'the text typed before backing out is offered again');
     assert.equal(retry.sent, true);
     const completed = await activityEvents(task, 'ActivityTaskCompleted');
     assert.equal(completed.length, 1);

@@ -12,6 +12,7 @@ const CONTEXT_KEY = 'swfTasks.answerEditors';
 interface Pending {
   field: Exclude<FieldName, 'taskToken'>;
   resolve: (text: string | undefined) => void;
+  remember?: (text: string) => void;
 }
 
 export class AnswerEditors implements vscode.Disposable {
@@ -19,14 +20,18 @@ export class AnswerEditors implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor() {
-    this.subscription = vscode.workspace.onDidCloseTextDocument((doc) => this.settle(doc.uri.toString(), undefined));
+    // A closed editor cancels, but what was written in it is kept as the draft.
+    this.subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
+      this.pending.get(doc.uri.toString())?.remember?.(doc.getText());
+      this.settle(doc.uri.toString(), undefined);
+    });
   }
 
   /** Opens `initial` in an editor; resolves with the submitted text, or `undefined` when the editor is closed. */
-  async edit(field: Pending['field'], title: string, initial: string): Promise<string | undefined> {
+  async edit(field: Pending['field'], title: string, initial: string, remember?: (text: string) => void): Promise<string | undefined> {
     const doc = await vscode.workspace.openTextDocument({ content: initial, language: looksLikeJson(initial) ? 'json' : 'plaintext' });
     const key = doc.uri.toString();
-    const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { field, resolve }));
+    const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { field, resolve, remember }));
     await this.updateContext();
     await vscode.window.showTextDocument(doc, { preview: false });
     void vscode.window.setStatusBarMessage(`${title}: edit, then use "Submit to SWF" in the editor's title bar.`, 10_000);
@@ -49,6 +54,7 @@ export class AnswerEditors implements vscode.Disposable {
       void vscode.window.showErrorMessage(check.message);
       return;
     }
+    entry.remember?.(text);
     this.settle(key, text);
     // The text now lives in the draft; close without the "save?" prompt.
     await vscode.window.showTextDocument(doc);

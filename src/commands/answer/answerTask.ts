@@ -16,7 +16,7 @@ import { type FieldProblem, type RequestValidation, validateCancellation, valida
 import type { CommandContext } from '../commandContext';
 import { isTaskRow } from '../claimNextTask';
 import type { AnswerEditors } from './answerEditors';
-import { promptTaskToken, promptText } from './prompts';
+import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
 
 export type AnswerAction = 'complete' | 'fail' | 'cancel';
 
@@ -51,9 +51,10 @@ export class TaskAnswers {
     const target = await this.resolveTarget(arg);
     if (!target) return false;
     const draftKey = `${action}:${target.taskToken}`;
-    const draft = await this.promptDraft(action, target, this.drafts.get(draftKey) ?? {});
-    if (!draft) return false;
+    // The draft is updated as the person types, so even backing out of a prompt keeps the text for next time.
+    const draft = this.drafts.get(draftKey) ?? {};
     this.drafts.set(draftKey, draft);
+    if (!(await this.promptDraft(action, target, draft))) return false;
 
     const validation = this.validate(action, target.taskToken, draft);
     if (!validation.ok) {
@@ -94,27 +95,23 @@ export class TaskAnswers {
     return claim ? fromClaim(claim) : { taskToken, label: `the task with token ${shortToken(taskToken)}` };
   }
 
-  private async promptDraft(action: AnswerAction, target: AnswerTarget, previous: Draft): Promise<Draft | undefined> {
+  /** Asks for each field of the answer into `draft` (prefilled from it); false when the person backed out. */
+  private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft): Promise<boolean> {
     const title = `${actionTitle(action)}: ${target.label}`;
+    const ask = async (field: keyof Draft, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
+      const text = await promptText({ ...options, field, title, value: draft[field], remember: (typed) => (draft[field] = typed) }, this.editors);
+      return text !== undefined;
+    };
     switch (action) {
-      case 'complete': {
-        const result = await promptText(
-          { field: 'result', title, prompt: 'Result to return to the decider (optional; Enter to send).', placeholder: 'customer credit card verified', value: previous.result },
-          this.editors,
+      case 'complete':
+        return ask('result', { prompt: 'Result to return to the decider (optional; Enter to send).', placeholder: 'customer credit card verified' });
+      case 'fail':
+        return (
+          (await ask('reason', { prompt: 'Reason for the failure (up to 256 characters).', placeholder: 'card declined', step: 1, totalSteps: 2 })) &&
+          ask('details', { prompt: 'Details (optional).', step: 2, totalSteps: 2 })
         );
-        return result === undefined ? undefined : { result };
-      }
-      case 'fail': {
-        const reason = await promptText({ field: 'reason', title, prompt: 'Reason for the failure (up to 256 characters).', placeholder: 'card declined', value: previous.reason, step: 1, totalSteps: 2 }, this.editors);
-        if (reason === undefined) return undefined;
-        const details = await promptText({ field: 'details', title, prompt: 'Details (optional).', value: previous.details, step: 2, totalSteps: 2 }, this.editors);
-        return details === undefined ? undefined : { reason, details };
-      }
-      case 'cancel': {
-        if (!(await this.confirmCancel(target))) return undefined;
-        const details = await promptText({ field: 'details', title, prompt: 'Details of the cancellation (optional).', value: previous.details }, this.editors);
-        return details === undefined ? undefined : { details };
-      }
+      case 'cancel':
+        return (await this.confirmCancel(target)) && ask('details', { prompt: 'Details of the cancellation (optional).' });
     }
   }
 

@@ -15,6 +15,8 @@ export interface TextPromptOptions {
   value?: string;
   step?: number;
   totalSteps?: number;
+  /** Told every change of the text (typed, or written in the editor), so nothing typed is lost by backing out. */
+  remember?: (text: string) => void;
 }
 
 const EDITOR_BUTTON: vscode.QuickInputButton = {
@@ -55,15 +57,19 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
       box.dispose();
       resolve(value);
     };
-    box.onDidChangeValue(validate);
+    box.onDidChangeValue((text) => {
+      validate(text);
+      options.remember?.(text);
+    });
     box.onDidAccept(() => {
+      options.remember?.(box.value);
       if (validate(box.value)) finish(box.value);
     });
     box.onDidTriggerButton(() => {
       const current = box.value;
       settled = true; // hiding the box must not resolve as "backed out"
       box.dispose();
-      void editors.edit(options.field, options.title, current).then(resolve);
+      void editors.edit(options.field, options.title, current, options.remember).then(resolve);
     });
     box.onDidHide(() => finish(undefined));
     box.show();
