@@ -1,11 +1,12 @@
 // The one test command (`npm test`): builds the extension, compiles the tests,
-// starts a moto SWF server, runs the unit + conformance suites in plain Node
-// and the integration suite inside VS Code, and ends with the line
-// `N passed, N failed[, N skipped]`.
+// starts a moto SWF server, runs the unit + conformance suites in plain Node,
+// the integration suite inside VS Code, then the UI scenarios that click
+// through the workbench, and ends with the line `N passed, N failed[, N skipped]`.
 //
 //   node scripts/test.mjs                      everything
 //   node scripts/test.mjs --unit               unit + conformance only
 //   node scripts/test.mjs --integration        integration only
+//   node scripts/test.mjs --ui                 UI scenarios only (code-server)
 //   node scripts/test.mjs --host electron      integration in VS Code desktop (needs internet)
 //
 // Environment: SWF_TEST_GREP (run matching tests only), SWF_TEST_TIMEOUT_MS
@@ -25,11 +26,11 @@ const MOTO_START_TIMEOUT_MS = 30_000;
 const STAGE_GRACE_MS = 120_000;
 
 const { values: flags } = parseArgs({
-  options: { unit: { type: 'boolean' }, integration: { type: 'boolean' }, host: { type: 'string', default: 'code-server' } },
+  options: { unit: { type: 'boolean' }, integration: { type: 'boolean' }, ui: { type: 'boolean' }, host: { type: 'string', default: 'code-server' } },
 });
 if (!(flags.host in HOSTS)) fail(`--host must be one of ${Object.keys(HOSTS).join(', ')}, not ${flags.host}`);
-const runBoth = !flags.unit && !flags.integration;
-const wanted = { unit: runBoth || flags.unit, integration: runBoth || flags.integration };
+const runAll = !flags.unit && !flags.integration && !flags.ui;
+const wanted = { unit: runAll || flags.unit, integration: runAll || flags.integration, ui: runAll || flags.ui };
 
 const startedAt = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -185,6 +186,7 @@ try {
   const env = { ...hermeticAwsEnv(process.env), ...(moto ? { SWF_TEST_MOTO_ENDPOINT: moto.endpoint } : {}) };
   if (wanted.unit) total = addCounts(total, await runStage('unit + conformance tests', 'unitHost.js', env));
   if (wanted.integration) total = addCounts(total, await runStage(`integration tests (${flags.host})`, HOSTS[flags.host], env));
+  if (wanted.ui) total = addCounts(total, await runStage('ui tests (code-server)', 'uiHost.js', env));
 } catch (error) {
   console.error(`test: ${error instanceof Error ? error.message : error}`);
   total = addCounts(total, { passed: 0, failed: 1, pending: 0 });
