@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { disposeSandbox } from './commands/sandboxCommands';
+import { keepClaimedTasksAlive } from './session/claimHeartbeats';
 import { SwfSession } from './session/session';
 import { TasksTreeProvider, VIEW_ID } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     tasksProvider,
     treeView,
     session.onDidChange(() => void tasksProvider.refresh()),
+    keepClaimedTasksAlive(session, tasksProvider, log),
     ...registerCommands({ session, tree: tasksProvider, log, extension: context }),
   );
   void vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(session.domain));

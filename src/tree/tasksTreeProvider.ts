@@ -26,6 +26,9 @@ type ViewState =
 export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TasksNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<TaskTree>();
+  /** Fires after each successful load, with the new tree. */
+  readonly onDidLoad = this.loaded.event;
 
   private state: ViewState = { kind: 'noDomain' };
   private view: vscode.TreeView<TasksNode> | undefined;
@@ -115,6 +118,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
             `${stats.historyCalls} history calls (${stats.historiesReadInFull} full, ${stats.historiesReadIncrementally} incremental), ${stats.eventsRead} events read.`,
         );
         this.setState({ kind: 'loaded', listing, tree });
+        this.loaded.fire(tree);
       } catch (error) {
         const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
         this.log.error(`Loading ${domain} failed: ${info.title} ${info.detail}`);
@@ -234,5 +238,6 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
 
   dispose(): void {
     this.changed.dispose();
+    this.loaded.dispose();
   }
 }

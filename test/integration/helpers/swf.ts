@@ -51,6 +51,8 @@ export interface ScheduledActivity {
   activityId: string;
   taskList: string;
   input?: string;
+  /** Seconds, as SWF takes it; the activity type's default (none) when left out. */
+  heartbeatTimeout?: string;
 }
 
 export const DECISION_TASK_LIST = 'decisions';
@@ -162,6 +164,7 @@ export function scheduleDecision(activity: ScheduledActivity): Decision {
       activityId: activity.activityId,
       taskList: { name: activity.taskList },
       ...(activity.input !== undefined && { input: activity.input }),
+      ...(activity.heartbeatTimeout !== undefined && { heartbeatTimeout: activity.heartbeatTimeout }),
     },
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * Keeps the tasks this extension claimed alive while a person works on them.
+ *
+ * A task scheduled with a heartbeat timeout times out if its worker stays
+ * silent that long, and a person writing an answer is a silent worker. The
+ * keeper sends RecordActivityTaskHeartbeat well within the timeout, and
+ * passes on what a heartbeat learns: that the decider asked for cancellation,
+ * or that the task is already closed. It cannot extend a start-to-close
+ * timeout: nothing can.
+ */
+import type { SwfGateway } from './gateway';
+
+export interface HeartbeatTarget {
+  taskToken: string;
+  /** The task's heartbeat timeout as SWF gives it: seconds as a string, or "NONE". */
+  heartbeatTimeout: string | undefined;
+}
+
+export interface HeartbeatListener {
+  /** The first heartbeat that sees a cancel request; told once per task. */
+  cancelRequested(taskToken: string): void;
+  /** SWF no longer knows the task: answered, timed out or canceled elsewhere. The keeper stops beating it. */
+  closed(taskToken: string, error: unknown): void;
+  /** Any other failure; the keeper tries again at the next beat. */
+  failed(taskToken: string, error: unknown): void;
+}
+
+/** Beat three times per timeout, so one slow or lost call does not time the task out. */
+const BEATS_PER_TIMEOUT = 3;
+const MIN_INTERVAL_MS = 1_000;
+const MAX_INTERVAL_MS = 5 * 60_000;
+
+/** How often to beat a task with this heartbeat timeout; undefined when it has none. */
+export function heartbeatIntervalMs(heartbeatTimeout: string | undefined): number | undefined {
+  const seconds = Number(heartbeatTimeout);
+  if (!heartbeatTimeout || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, Math.floor((seconds * 1000) / BEATS_PER_TIMEOUT)));
+}
+
+export class HeartbeatKeeper {
+  private readonly timers = new Map<string, ReturnType<typeof setInterval>>();
+  private readonly cancelSeen = new Set<string>();
+
+  constructor(
+    private readonly gateway: () => Promise<SwfGateway>,
+    private readonly listener: HeartbeatListener,
+  ) {}
+
+  /** The tasks being kept alive, by token. */
+  get tracked(): ReadonlySet<string> {
+    return new Set(this.timers.keys());
+  }
+
+  /** Makes the kept tasks exactly `targets` (those with a heartbeat timeout): starts new ones, stops the rest. */
+  track(targets: readonly HeartbeatTarget[]): void {
+    const wanted = new Map<string, number>();
+    for (const target of targets) {
+      const interval = heartbeatIntervalMs(target.heartbeatTimeout);
+      if (interval !== undefined) wanted.set(target.taskToken, interval);
+    }
+    for (const token of [...this.timers.keys()]) if (!wanted.has(token)) this.stop(token);
+    for (const [token, interval] of wanted) {
+      if (this.timers.has(token)) continue;
+      const timer = setInterval(() => void this.beat(token), interval);
+      timer.unref?.();
+      this.timers.set(token, timer);
+    }
+  }
+
+  /** One heartbeat now; resolves when its outcome has been passed on. */
+  async beat(taskToken: string): Promise<void> {
+    try {
+      const { cancelRequested } = await (await this.gateway()).recordHeartbeat(taskToken);
+      if (cancelRequested && !this.cancelSeen.has(taskToken)) {
+        this.cancelSeen.add(taskToken);
+        this.listener.cancelRequested(taskToken);
+      }
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name === 'UnknownResourceFault') {
+        this.stop(taskToken);
+        this.listener.closed(taskToken, error);
+      } else {
+        this.listener.failed(taskToken, error);
+      }
+    }
+  }
+
+  private stop(taskToken: string): void {
+    clearInterval(this.timers.get(taskToken));
+    this.timers.delete(taskToken);
+    this.cancelSeen.delete(taskToken);
+  }
+
+  dispose(): void {
+    for (const token of [...this.timers.keys()]) this.stop(token);
+  }
+}
