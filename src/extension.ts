@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     keepClaimedTasksAlive(session, tasksProvider, log),
     ...registerCommands({ session, tree: tasksProvider, log, extension: context }),
   );
-  void vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(session.domain));
+  void session.updateContextKeys();
   void tasksProvider.refresh();
   return { session, tasksProvider, treeView, logUri: context.logUri };
 }

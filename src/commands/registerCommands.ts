@@ -5,6 +5,7 @@ import { TaskAnswers } from './answer/answerTask';
 import { claimNextTask } from './claimNextTask';
 import type { CommandContext } from './commandContext';
 import { selectProfile, selectRegion, setEndpoint } from './connectionCommands';
+import { clearFilter, filterTasks } from './filterTasks';
 import { registerCommand } from './registerCommand';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { selectDomain } from './selectDomain';
@@ -17,6 +18,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     editors,
     registerCommand(ctx, 'swfTasks.refresh', (c) => c.tree.refresh()),
+    registerCommand(ctx, 'swfTasks.filter', filterTasks),
+    registerCommand(ctx, 'swfTasks.clearFilter', clearFilter),
     registerCommand(ctx, 'swfTasks.loadMore', (c, node) => c.tree.loadMore(node as LoadMoreNode)),
     registerCommand(ctx, 'swfTasks.selectDomain', selectDomain),
     registerCommand(ctx, 'swfTasks.selectProfile', selectProfile),

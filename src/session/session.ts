@@ -16,6 +16,7 @@ import { OpenTaskLister } from '../swf/taskLister';
 
 export const CONFIG_SECTION = 'swfTasks';
 const DOMAIN_KEY = 'swfTasks.domain';
+const FILTER_KEY = 'swfTasks.filter';
 
 export class SwfSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -56,6 +57,16 @@ export class SwfSession implements vscode.Disposable {
     await this.announce();
   }
 
+  /** The text the tree is filtered by, remembered per workspace; empty for none. */
+  get taskFilter(): string {
+    return this.context.workspaceState.get<string>(FILTER_KEY, '');
+  }
+
+  async setTaskFilter(query: string): Promise<void> {
+    await this.context.workspaceState.update(FILTER_KEY, query || undefined);
+    await vscode.commands.executeCommand('setContext', 'swfTasks.filtered', query !== '');
+  }
+
   /** Points the connection at a sandbox this extension runs, or back to the settings with `undefined`. */
   async useSandbox(sandbox: { endpoint: string; domain: string } | undefined): Promise<void> {
     this.sandbox = sandbox && { ...sandbox };
@@ -69,7 +80,7 @@ export class SwfSession implements vscode.Disposable {
 
   /** Updates the context keys the menus and the welcome view read, then tells listeners. */
   private async announce(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(this.domain));
+    await this.updateContextKeys();
     this.changed.fire();
   }
 
@@ -110,6 +121,12 @@ export class SwfSession implements vscode.Disposable {
       this.gateway = pending;
     }
     return this.gateway;
+  }
+
+  /** The context keys the menus and the welcome view read. */
+  async updateContextKeys(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(this.domain));
+    await vscode.commands.executeCommand('setContext', 'swfTasks.filtered', this.taskFilter !== '');
   }
 
   /** What error messages should name: the domain and the connection in use. */

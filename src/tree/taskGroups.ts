@@ -85,6 +85,22 @@ export function buildTaskTree(listing: TaskListing, claims: readonly ClaimedTask
 }
 
 /**
+ * Keeps the rows whose activity type, version, activity ID, workflow ID, task
+ * list, worker identity or state contains `query` (case-insensitive); groups
+ * left empty are dropped. An empty query keeps everything.
+ */
+export function filterTaskTree(tree: TaskTree, query: string): TaskTree {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return tree;
+  const matches = (row: TaskRow): boolean =>
+    [row.task.activityType.name, row.task.activityType.version, row.task.activityId, row.task.workflowId, row.task.taskList, row.task.startedBy ?? '', row.state]
+      .some((field) => field.toLowerCase().includes(needle));
+  const groups = tree.groups.map((g) => ({ ...g, tasks: g.tasks.filter(matches) })).filter((g) => g.tasks.length > 0);
+  const rows = groups.flatMap((g) => g.tasks);
+  return { ...tree, groups, taskCount: rows.length, claimedCount: rows.filter((r) => r.state === 'claimed').length };
+}
+
+/**
  * Whether a claim's task is still open in the listing: `undefined` when the
  * listing did not read its execution, so nothing can be said.
  */

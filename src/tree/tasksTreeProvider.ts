@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { SwfSession } from '../session/session';
 import { describeSwfError } from '../swf/errors';
 import type { TaskListing } from '../swf/taskLister';
-import { buildTaskTree, claimStillOpen, type TaskListGroup, type TaskTree } from './taskGroups';
+import { buildTaskTree, claimStillOpen, filterTaskTree, type TaskListGroup, type TaskTree } from './taskGroups';
 import { type LoadMoreNode, loadMoreItem, type MessageNode, messageItem, taskItem, taskListItem, type TasksNode } from './treeItems';
 
 export const VIEW_ID = 'swfTasks';
@@ -145,9 +145,17 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     if (!this.view) return;
     const tree = this.current;
     this.view.badge = tree && tree.taskCount > 0 ? { value: tree.taskCount, tooltip: `${tree.taskCount} open activity tasks` } : undefined;
-    this.view.message = this.state.kind === 'loaded' && this.state.listing.hasMore
-      ? `Showing the tasks of the first ${this.state.listing.executions.length} open executions.`
-      : undefined;
+    const notes: string[] = [];
+    const filter = this.session.taskFilter;
+    if (tree && filter) notes.push(`Filter "${filter}": ${filterTaskTree(tree, filter).taskCount} of ${tree.taskCount} tasks.`);
+    if (this.state.kind === 'loaded' && this.state.listing.hasMore) notes.push(`Showing the tasks of the first ${this.state.listing.executions.length} open executions.`);
+    this.view.message = notes.length ? notes.join(' ') : undefined;
+  }
+
+  /** Shows the loaded tree through the session's current filter; reads nothing from SWF. */
+  applyFilter(): void {
+    this.updateBadgeAndMessage();
+    this.changed.fire(undefined);
   }
 
   /** Shows the next page of a task list, or reads more executions. */
@@ -184,7 +192,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       case 'failed':
         return [this.errorRow(this.state.error)];
       case 'loaded':
-        return this.rootRows(this.state.listing, this.state.tree);
+        return this.rootRows(this.state.listing, this.state.tree, filterTaskTree(this.state.tree, this.session.taskFilter));
     }
   }
 
@@ -193,7 +201,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     return this.current.groups.find((g) => g.name === node.task.taskList);
   }
 
-  private rootRows(listing: TaskListing, tree: TaskTree): TasksNode[] {
+  private rootRows(listing: TaskListing, tree: TaskTree, shown: TaskTree): TasksNode[] {
     const rows: TasksNode[] = [];
     if (tree.executionErrors.length > 0) {
       const first = describeSwfError(tree.executionErrors[0].error, this.session.errorContext('GetWorkflowExecutionHistory'));
@@ -205,6 +213,9 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         command: { command: 'swfTasks.refresh', title: 'Retry' },
       });
     }
+    if (tree.groups.length > 0 && shown.groups.length === 0) {
+      rows.push({ kind: 'message', severity: 'info', label: `No open task matches "${this.session.taskFilter}"`, command: { command: 'swfTasks.clearFilter', title: 'Clear Filter' } });
+    }
     if (tree.groups.length === 0) {
       rows.push({
         kind: 'message',
@@ -213,7 +224,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         command: { command: 'swfTasks.refresh', title: 'Refresh' },
       });
     }
-    rows.push(...tree.groups);
+    rows.push(...shown.groups);
     if (listing.hasMore) rows.push({ kind: 'loadMore', scope: 'executions', label: `Load more executions (${listing.executions.length} read)` });
     return rows;
   }

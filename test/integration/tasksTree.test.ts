@@ -75,6 +75,26 @@ describe('tasks tree (moto_server)', function () {
     assert.match((await shownTask(api, 'charge-order-1002')).description, /· scheduled /);
   });
 
+  it('filters the rows by text without calling SWF, and Clear Filter shows them all again', async () => {
+    await api.tasksProvider.refresh();
+    const all = (await shownTasks(api)).map((r) => r.activityId).sort();
+    const gateway = await api.session.getGateway();
+    const callsBefore = gateway.callCounts();
+    await vscode.commands.executeCommand('swfTasks.filter', 'ORDER-1003');
+    try {
+      assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), ['charge-order-1003', 'ship-order-1003']);
+      assert.equal(api.treeView.message, 'Filter "ORDER-1003": 2 of 4 tasks.');
+      assert.equal(api.treeView.badge?.value, 4, 'the badge still counts every open task');
+      await vscode.commands.executeCommand('swfTasks.filter', 'no-such-task');
+      assert.deepEqual((await messageRows(api)).map((r) => r.label), ['No open task matches "no-such-task"']);
+    } finally {
+      await vscode.commands.executeCommand('swfTasks.clearFilter');
+    }
+    assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), all);
+    assert.equal(api.treeView.message, undefined);
+    assert.deepEqual(gateway.callCounts(), callsBefore, 'filtering made no SWF call');
+  });
+
   it('counts the open tasks in the view badge', () => {
     assert.equal(api.treeView.badge?.value, 4);
     assert.equal(api.tasksProvider.current?.taskCount, 4);

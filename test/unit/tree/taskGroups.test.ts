@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ClaimedTask } from '../../../src/swf/claims';
 import type { OpenActivityTask } from '../../../src/swf/openTasks';
 import type { ExecutionListing, TaskListing } from '../../../src/swf/taskLister';
-import { buildTaskTree, claimStillOpen } from '../../../src/tree/taskGroups';
+import { buildTaskTree, claimStillOpen, filterTaskTree } from '../../../src/tree/taskGroups';
 import { formatAge } from '../../../src/tree/format';
 
 function task(overrides: Partial<OpenActivityTask>): OpenActivityTask {
@@ -119,5 +119,32 @@ describe('formatAge', () => {
     assert.equal(ago(86400), '1d');
     assert.equal(ago(90000), '1d 1h');
     assert.equal(formatAge(undefined, now), '');
+  });
+});
+
+describe('filterTaskTree', () => {
+  const tasks = [
+    task({ scheduledEventId: 3, activityId: 'charge-1', workflowId: 'order-7', taskList: 'payments' }),
+    task({ scheduledEventId: 4, activityId: 'ship-1', workflowId: 'order-8', taskList: 'shipping', activityType: { name: 'ShipOrder', version: '2' }, state: 'started', startedEventId: 9, startedBy: 'worker-7@ip-10' }),
+    task({ scheduledEventId: 5, activityId: 'charge-2', workflowId: 'order-8', taskList: 'payments' }),
+  ];
+  const tree = buildTaskTree(listing(tasks), []);
+  const ids = (query: string) => filterTaskTree(tree, query).groups.flatMap((g) => g.tasks.map((r) => r.task.activityId));
+
+  it('matches activity ID, workflow ID, type, task list, worker and state, ignoring case', () => {
+    assert.deepEqual(ids('CHARGE'), ['charge-1', 'charge-2']);
+    assert.deepEqual(ids('order-8'), ['charge-2', 'ship-1']);
+    assert.deepEqual(ids('shiporder'), ['ship-1']);
+    assert.deepEqual(ids('worker-7'), ['ship-1']);
+    assert.deepEqual(ids('started'), ['ship-1']);
+    assert.deepEqual(ids('payments'), ['charge-1', 'charge-2']);
+  });
+
+  it('drops emptied groups and recounts; an empty query keeps everything', () => {
+    const filtered = filterTaskTree(tree, 'ship');
+    assert.deepEqual(filtered.groups.map((g) => g.name), ['shipping']);
+    assert.equal(filtered.taskCount, 1);
+    assert.equal(filterTaskTree(tree, '   '), tree);
+    assert.equal(filterTaskTree(tree, 'nothing-matches').groups.length, 0);
   });
 });
