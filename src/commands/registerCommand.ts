@@ -4,7 +4,7 @@
  * button to the log), never an unhandled rejection or a stack trace.
  */
 import * as vscode from 'vscode';
-import { describeSwfError } from '../swf/errors';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import type { CommandContext } from './commandContext';
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
@@ -23,7 +23,7 @@ export function registerCommand(ctx: CommandContext, id: string, handler: Comman
 export async function reportError(ctx: CommandContext, error: unknown, operation: string): Promise<void> {
   const info = describeSwfError(error, ctx.session.errorContext(operation));
   if (info.kind === 'cancelled') return;
-  ctx.log.error(`${operation}: ${info.title} ${info.detail}`);
-  const choice = await vscode.window.showErrorMessage(`${info.title} ${info.detail}`.trim(), 'Show Log');
+  ctx.log.error(`${operation}: ${errorMessage(info)}`);
+  const choice = await vscode.window.showErrorMessage(errorMessage(info), 'Show Log');
   if (choice === 'Show Log') ctx.log.show(true);
 }

@@ -4,7 +4,7 @@
  * swf:ListDomains and still know their domain.
  */
 import * as vscode from 'vscode';
-import { describeSwfError } from '../swf/errors';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import type { CommandContext } from './commandContext';
 
 interface DomainItem extends vscode.QuickPickItem {
@@ -38,7 +38,7 @@ export async function selectDomain(ctx: CommandContext, domainArg?: unknown): Pr
     })
     .catch((error: unknown) => {
       const info = describeSwfError(error, ctx.session.errorContext('ListDomains'));
-      ctx.log.warn(`ListDomains failed: ${info.title} ${info.detail}`);
+      ctx.log.warn(`ListDomains failed: ${errorMessage(info)}`);
       quickPick.placeholder = `Could not list domains (${info.title}): type a domain name`;
     })
     .finally(() => {

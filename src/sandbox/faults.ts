@@ -13,7 +13,9 @@ export type FaultKind =
   /** The connection is destroyed without an answer. */
   | 'reset'
   /** HTTP 200 with a truncated, unparseable JSON body. */
-  | 'malformed';
+  | 'malformed'
+  /** HTTP 400 OperationNotPermittedFault, as when the caller's IAM policy does not allow the action. */
+  | 'notPermitted';
 
 export interface FaultRule {
   kind: FaultKind;

@@ -26,7 +26,7 @@ type Outcome = WireAnswer & { outcome: StatsOutcome };
 
 const errorAnswer = (error: SwfError, outcome: StatsOutcome = 'error'): Outcome => ({ status: error.statusCode, body: toWireJson(error.toWire()), outcome });
 
-function faultAnswer(kind: FaultKind): Outcome {
+function faultAnswer(kind: FaultKind, operation: string): Outcome {
   switch (kind) {
     case 'http500':
       return errorAnswer(new SwfError('InternalFailure', 'Injected fault: internal failure', 500), 'fault');
@@ -36,6 +36,8 @@ function faultAnswer(kind: FaultKind): Outcome {
       return { reset: true, outcome: 'fault' };
     case 'malformed':
       return { status: 200, body: '{"taskToken":"', outcome: 'fault' };
+    case 'notPermitted':
+      return errorAnswer(new SwfError('OperationNotPermittedFault', `User: arn:aws:sts::000000000000:assumed-role/sandbox/caller is not authorized to perform: swf:${operation}`), 'fault');
   }
 }
 
@@ -74,7 +76,7 @@ export class Gateway {
     if (operation === undefined || !handler) return errorAnswer(new SwfError('UnknownOperationException', `Unknown operation: ${operation ?? '(no X-Amz-Target)'}`));
     if (this.settings.throttling && !this.buckets.tryTake(operation)) return errorAnswer(new SwfError('ThrottlingException', 'Rate exceeded'), 'throttled');
     const before = this.faults.pick(operation, 'before');
-    if (before) return faultAnswer(before);
+    if (before) return faultAnswer(before, operation);
     let result: Outcome;
     try {
       const output = await handler(this.state, parseBody(body), { signal });
@@ -84,6 +86,6 @@ export class Gateway {
       result = errorAnswer(error instanceof SwfError ? error : new SwfError('InternalFailure', error instanceof Error ? error.message : String(error), 500));
     }
     const after = this.faults.pick(operation, 'after');
-    return after ? faultAnswer(after) : result;
+    return after ? faultAnswer(after, operation) : result;
   }
 }

@@ -99,6 +99,12 @@ const CLASSIFIERS: readonly Classifier[] = [
 ];
 
 /** Describes an error thrown by an SWF call (or while preparing it) for a person. */
+/** Title and detail as one message: "The task is already closed. It was completed, …". */
+export function errorMessage(info: Pick<SwfErrorInfo, 'title' | 'detail'>): string {
+  if (!info.detail) return info.title;
+  return `${info.title}${/[.!?:]$/.test(info.title) ? '' : '.'} ${info.detail}`;
+}
+
 export function describeSwfError(err: unknown, ctx: SwfErrorContext = {}): SwfErrorInfo {
   const situation: Situation = { ...readErrorFacts(err), operation: ctx.operation?.replace(/Command$/, ''), ctx };
   for (const classify of CLASSIFIERS) {

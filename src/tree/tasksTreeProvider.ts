@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { SwfSession } from '../session/session';
-import { describeSwfError } from '../swf/errors';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import type { TaskListing } from '../swf/taskLister';
 import { buildTaskTree, claimStillOpen, filterTaskTree, type TaskListGroup, type TaskTree } from './taskGroups';
 import { type LoadMoreNode, loadMoreItem, type MessageNode, messageItem, taskItem, taskListItem, type TasksNode } from './treeItems';
@@ -121,7 +121,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         this.loaded.fire(tree);
       } catch (error) {
         const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
-        this.log.error(`Loading ${domain} failed: ${info.title} ${info.detail}`);
+        this.log.error(`Loading ${domain} failed: ${errorMessage(info)}`);
         this.setState({ kind: 'failed', error });
       }
     });

@@ -3,7 +3,8 @@
  * itself so it can inject faults and read its call counters:
  * - the service keeps failing (HTTP 503 past the SDK's retries): a clear
  *   message, and Retry offers the typed result again, prefilled;
- * - SWF throttles: the message says so, and nothing was recorded.
+ * - SWF throttles: the message says so, and nothing was recorded;
+ * - IAM denies the call: the message names the action to allow.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -100,5 +101,19 @@ describe('when answering a task fails (sandbox with injected faults)', function 
     assert.equal(sandbox.stats().operations.RespondActivityTaskCompleted?.throttled, SDK_ATTEMPTS);
     assert.equal((await completedEvents(claim)).length, 0);
     assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask', 'the task is still claimed');
+  });
+
+  it('names the IAM action to allow when the call is not permitted', async () => {
+    const claim = await claimFromList(api, 'payments');
+    sandbox.configure({ faults: [{ kind: 'notPermitted', operation: 'RespondActivityTaskCompleted' }] });
+
+    await complete(claim, ['address verified']);
+
+    const [failure] = messages.of('error');
+    assert.ok(failure, 'an error message was shown');
+    assert.match(failure.message, /swf:RespondActivityTaskCompleted/);
+    assert.match(failure.message, /polic/i, 'it says a policy must allow it');
+    assert.equal(respondCalls(), 1, 'a denial is not retried');
+    assert.equal((await completedEvents(claim)).length, 0);
   });
 });

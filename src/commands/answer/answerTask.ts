@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ClaimedTask } from '../../swf/claims';
-import { describeSwfError } from '../../swf/errors';
+import { describeSwfError, errorMessage } from '../../swf/errors';
 import { formatHistoryEvent } from '../../swf/historyFormat';
 import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
@@ -125,7 +125,7 @@ export class TaskAnswers {
       const info = describeSwfError(error, this.ctx.session.errorContext('RecordActivityTaskHeartbeat'));
       if (info.kind === 'taskClosed' || info.kind === 'unknownResource') {
         await this.forgetClosed(target);
-        void vscode.window.showErrorMessage(`${info.title} ${info.detail}`);
+        void vscode.window.showErrorMessage(errorMessage(info));
         return false;
       }
       this.ctx.log.warn(`Could not check whether cancellation was requested: ${info.title}`);
@@ -175,10 +175,10 @@ export class TaskAnswers {
 
   private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown, operation: string): Promise<void> {
     const info = describeSwfError(error, { ...this.ctx.session.errorContext(operation), domain: target.claim?.domain });
-    this.ctx.log.error(`${operation} for ${target.label} failed: ${info.title} ${info.detail}`);
+    this.ctx.log.error(`${operation} for ${target.label} failed: ${errorMessage(info)}`);
     if (info.refreshTree) await this.forgetClosed(target);
     const actions = info.kind === 'taskClosed' ? ['Copy What I Typed', 'Show Log'] : ['Retry', 'Show Log'];
-    const choice = await vscode.window.showErrorMessage(`${info.title} ${info.detail}`.trim(), ...actions);
+    const choice = await vscode.window.showErrorMessage(errorMessage(info), ...actions);
     if (choice === 'Retry') await this.answer(action, target.taskToken);
     if (choice === 'Show Log') this.ctx.log.show(true);
     if (choice === 'Copy What I Typed') {

@@ -36,7 +36,7 @@ describe('sandbox gateway: routing, throttling, faults, stats', function () {
     assert.equal(sandbox.stats().operations.ListDomains?.throttled, 1);
   });
 
-  it('injects HTTP 500, 503, connection resets and malformed bodies the SDK sees', async () => {
+  it('injects HTTP 500, 503, connection resets, malformed bodies and IAM denials the SDK sees', async () => {
     const { client, sandbox } = fixture();
     const describe = () => client.send(new DescribeDomainCommand({ name: DOMAIN }));
     sandbox.configure({ faults: [{ kind: 'http500', operation: 'DescribeDomain', times: 1 }] });
@@ -49,9 +49,13 @@ describe('sandbox gateway: routing, throttling, faults, stats', function () {
     assert.match((await errorOf(describe())).message, /socket hang up|ECONNRESET/);
     sandbox.configure({ faults: [{ kind: 'malformed', times: 1 }] });
     assert.ok(await errorOf(describe()));
+    sandbox.configure({ faults: [{ kind: 'notPermitted', times: 1 }] });
+    const denied = await errorOf(describe());
+    assert.deepEqual([denied.name, denied.$metadata?.httpStatusCode], ['OperationNotPermittedFault', 400]);
+    assert.match(denied.message, /not authorized to perform: swf:DescribeDomain/);
     sandbox.configure({ faults: [{ kind: 'http500', operation: 'ListDomains', rate: 0 }] });
     await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
-    assert.equal(sandbox.stats().operations.DescribeDomain?.faults, 4);
+    assert.equal(sandbox.stats().operations.DescribeDomain?.faults, 5);
   });
 
   it('runs the operation before an after-phase fault, so the effect stays', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OperationNotPermittedFault, UnknownResourceFault } from '@aws-sdk/client-swf';
-import { describeSwfError, type SwfErrorContext, type SwfErrorInfo } from '../../../src/swf/errors';
+import { describeSwfError, errorMessage, type SwfErrorContext, type SwfErrorInfo } from '../../../src/swf/errors';
 
 const TOKEN = `AAAAKgAAAAIAAAAAAAAAA${'q1w2E3r4T5y6U7i8O9p0'.repeat(10)}Xy12Ab`;
 
@@ -218,5 +218,14 @@ describe('describeSwfError', () => {
       assert.ok(!`${info.title} ${info.detail}`.includes(TOKEN));
       assert.match(info.detail, /…Xy12Ab/);
     }
+  });
+});
+
+describe('errorMessage', () => {
+  it('joins title and detail into sentences, without doubling punctuation', () => {
+    assert.equal(errorMessage({ title: 'The task is already closed', detail: 'Refresh.' }), 'The task is already closed. Refresh.');
+    assert.equal(errorMessage({ title: 'Cannot reach it: connection refused.', detail: 'Check it.' }), 'Cannot reach it: connection refused. Check it.');
+    assert.equal(errorMessage({ title: 'Not permitted:', detail: 'swf:X' }), 'Not permitted: swf:X');
+    assert.equal(errorMessage({ title: 'Just a title', detail: '' }), 'Just a title');
   });
 });
