@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** Kept between runs (gitignored), so settings and open editors survive a restart. */
-const STATE_DIR = path.join(ROOT, '.vscode-test', 'dev');
+/** Kept between runs (gitignored), so settings and open editors survive a restart; SWF_START_STATE_DIR moves it (the CI check of this script starts clean). */
+const STATE_DIR = process.env.SWF_START_STATE_DIR ?? path.join(ROOT, '.vscode-test', 'dev');
 const WORKSPACE = path.join(STATE_DIR, 'workspace');
 const PREFERRED_PORT = Number(process.env.PORT) || 8080;
 /** Written on first run only: after that the settings are the user's. */

@@ -14,12 +14,12 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { closeBrowser, launchChromium, newLoopbackPage } from './browser';
 import { codeServerDirs, ensureCodeServer, startCodeServer } from './codeServer';
+import { walkNewcomerPath } from './newcomerPath';
 import { getFreePort } from './processes';
 import { makeTempDir, REPO_ROOT, runSession } from './session';
 
 const NAME = 'vsix smoke';
 const TIMEOUT_MS = 5 * 60_000;
-const UI_WAIT_MS = 60_000;
 const note = (message: string): void => console.log(`[${NAME}] ${message}`);
 
 runSession(NAME, TIMEOUT_MS, async (cleanup) => {
@@ -49,14 +49,7 @@ runSession(NAME, TIMEOUT_MS, async (cleanup) => {
   cleanup.add('screenshot', () => screenshot().catch(() => undefined));
 
   await page.goto(server.workbenchUrl([]));
-  await page.locator('.activitybar a.action-label[aria-label="SWF"]').click({ timeout: UI_WAIT_MS });
-  note('the SWF icon is in the activity bar');
-  await page.getByRole('button', { name: 'Select Domain', exact: true }).waitFor({ timeout: UI_WAIT_MS });
-  note('the view shows its welcome content');
-  await page.getByRole('button', { name: 'Start Local Sandbox', exact: true }).click();
-  for (const taskList of ['notifications', 'payments', 'shipping']) {
-    await page.locator('.monaco-list-row', { hasText: taskList }).first().waitFor({ timeout: UI_WAIT_MS });
-  }
-  note('Start Local Sandbox listed the sample task lists: the packaged bundle works');
+  await walkNewcomerPath(page, note);
+  note('the packaged bundle works');
   return 0;
 });
