@@ -126,7 +126,8 @@ async function startMoto() {
 
 /**
  * Runs one runner script and reads its result line. A runner that exits
- * non-zero without failed tests crashed or timed out: that counts as one failure.
+ * non-zero without failed tests crashed, and one that timed out left a test
+ * hanging: each counts as one more failure.
  */
 function runStage(name, script, env) {
   return step(name, () => new Promise((resolve) => {
@@ -145,7 +146,9 @@ function runStage(name, script, env) {
       clearTimeout(backstop);
       const counts = scanner.result();
       if (code === 0 && counts) return resolve(counts);
-      const why = counts && counts.failed > 0 ? undefined : `${name} ${describeExit(code, signal)} before reporting any failed test`;
+      // A deadline (124) always counts once more: the test that hung never reported.
+      const timedOut = code === TIMED_OUT;
+      const why = !timedOut && counts && counts.failed > 0 ? undefined : `${name} ${describeExit(code, signal)}${timedOut ? '' : ' before reporting any failed test'}`;
       if (why) console.error(`test: ${why}; counted as 1 failure`);
       resolve(why ? addCounts(counts ?? NO_TESTS, { passed: 0, failed: 1, pending: 0 }) : counts);
     });
@@ -153,9 +156,11 @@ function runStage(name, script, env) {
 }
 
 /** The runners exit 124 when their deadline passes (as timeout(1) does). */
+const TIMED_OUT = 124;
+
 function describeExit(code, signal) {
   if (signal) return `was killed by ${signal}`;
-  return code === 124 ? 'timed out (SWF_TEST_TIMEOUT_MS)' : `exited with code ${code}`;
+  return code === TIMED_OUT ? 'timed out (SWF_TEST_TIMEOUT_MS)' : `exited with code ${code}`;
 }
 
 /**
