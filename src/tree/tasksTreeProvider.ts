@@ -1,5 +1,5 @@
 /**
- * The "Open Activity Tasks" view: loads the selected domain's open tasks
+ * The "Open Tasks" view: loads the selected domain's open tasks
  * through the session and shows them grouped by task list.
  *
  * Loading shows the view's progress bar; a failure becomes an error row with
