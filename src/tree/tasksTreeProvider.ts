@@ -208,7 +208,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       rows.push({
         kind: 'message',
         severity: 'warning',
-        label: `${tree.executionErrors.length} execution histories could not be read: ${first.title}`,
+        label: `${tree.executionErrors.length === 1 ? 'One execution history' : `${tree.executionErrors.length} execution histories`} could not be read: ${first.title}`,
         detail: `${first.detail}\nFirst: ${tree.executionErrors[0].workflowId}`,
         command: { command: 'swfTasks.refresh', title: 'Retry' },
       });

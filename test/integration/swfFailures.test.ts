@@ -1,24 +1,28 @@
 /**
- * What happens to an answer when SWF fails, against a sandbox this suite runs
- * itself so it can inject faults and read its call counters:
- * - the service keeps failing (HTTP 503 past the SDK's retries): a clear
- *   message, and Retry offers the typed result again, prefilled;
- * - SWF throttles: the message says so, and nothing was recorded;
- * - IAM denies the call: the message names the action to allow.
+ * What a person sees when SWF fails, against a sandbox this suite runs itself
+ * so it can inject faults and read its call counters:
+ * - answering, the service keeps failing (HTTP 503 past the SDK's retries): a
+ *   clear message, and Retry offers the typed result again, prefilled;
+ * - answering, SWF throttles: the message says so, and nothing was recorded;
+ * - answering, IAM denies the call: the message names the action to allow;
+ * - refreshing, histories cannot be read: the last known tasks still show,
+ *   under a warning row with Retry;
+ * - claiming from a list with no task: the long poll ends empty, and says so.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/swf/claims';
-import { activateExtension, claimFromList, clearDomain, selectDomain, shownTask } from './helpers/extension';
+import type { TaskListGroup } from '../../src/tree/taskGroups';
+import { activateExtension, claimFromList, clearDomain, messageRows, selectDomain, shownTask, shownTasks } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';
 
 /** The SDK's standard retry strategy makes 3 attempts. */
 const SDK_ATTEMPTS = 3;
 
-describe('when answering a task fails (sandbox with injected faults)', function () {
+describe('when SWF fails (sandbox with injected faults)', function () {
   this.timeout(60_000);
   let sandbox: SwfSandbox;
   let api: SwfTasksApi;
@@ -115,5 +119,40 @@ describe('when answering a task fails (sandbox with injected faults)', function 
     assert.match(failure.message, /polic/i, 'it says a policy must allow it');
     assert.equal(respondCalls(), 1, 'a denial is not retried');
     assert.equal((await completedEvents(claim)).length, 0);
+  });
+
+  it('keeps showing the last known tasks when histories cannot be read, under a warning row with Retry', async () => {
+    await api.tasksProvider.refresh();
+    const before = (await shownTasks(api)).map((r) => r.activityId).sort();
+    const executions = api.tasksProvider.current?.groups.flatMap((g) => g.tasks.map((t) => t.task.workflowId)) ?? [];
+    sandbox.configure({ faults: [{ kind: 'http500', operation: 'GetWorkflowExecutionHistory' }] });
+    await api.tasksProvider.refresh();
+
+    const warnings = (await messageRows(api)).filter((r) => r.node.severity === 'warning');
+    assert.equal(warnings.length, 1, 'one warning row');
+    assert.match(warnings[0].label, /^\d+ execution histories could not be read: The endpoint answered HTTP 500/);
+    assert.ok(Number(warnings[0].label.split(' ')[0]) >= new Set(executions).size, warnings[0].label);
+    assert.equal(warnings[0].node.command?.command, 'swfTasks.refresh');
+    assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), before, 'the last known tasks still show');
+
+    sandbox.configure({ faults: [] });
+    await api.tasksProvider.refresh();
+    assert.deepEqual((await messageRows(api)).filter((r) => r.node.severity === 'warning'), [], 'Retry clears it');
+    assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), before);
+  });
+
+  it('says so when no task is waiting on the list it polled', async () => {
+    sandbox.configure({ maxPollWaitMs: 500 });
+    try {
+      const emptyList: TaskListGroup = { kind: 'taskList', domain: SAMPLE_DOMAIN, name: 'nothing-scheduled-here', tasks: [] };
+      const claimed = await vscode.commands.executeCommand('swfTasks.claimNextTask', emptyList);
+      assert.equal(claimed, undefined);
+      const [info] = messages.of('info');
+      assert.equal(info?.message, 'No task was waiting on "nothing-scheduled-here".');
+      assert.deepEqual(info.items, ['Poll Again']);
+      assert.equal(sandbox.stats().operations.PollForActivityTask?.calls, 1);
+    } finally {
+      sandbox.configure({ maxPollWaitMs: 60_000 });
+    }
   });
 });
