@@ -34,18 +34,23 @@ export async function showExecutionHistory(ctx: CommandContext, arg?: unknown): 
   return count;
 }
 
-/** From the palette: one of the open executions the tree has read, or a typed workflow ID and run ID. */
+/** From the palette: one of the domain's open executions (as last read), or a typed workflow ID and run ID. */
 async function pickExecution(ctx: CommandContext): Promise<WorkflowExecution | undefined> {
   await ctx.tree.refresh();
-  const executions = new Map<string, WorkflowExecution>();
-  for (const group of ctx.tree.current?.groups ?? []) {
-    for (const row of group.tasks) executions.set(`${row.task.workflowId}/${row.task.runId}`, { workflowId: row.task.workflowId, runId: row.task.runId });
+  const openTasks = new Map<string, number>();
+  for (const row of ctx.tree.current?.groups.flatMap((g) => g.tasks) ?? []) {
+    const key = `${row.task.workflowId}/${row.task.runId}`;
+    openTasks.set(key, (openTasks.get(key) ?? 0) + 1);
   }
-  const typed = '$(edit) Enter a workflow ID and run ID…';
-  const items = [...executions.values()].map((e) => ({ label: e.workflowId ?? '', description: e.runId, execution: e }));
-  const picked = await vscode.window.showQuickPick([...items, { label: typed, description: '', execution: undefined }], { title: 'Show Execution History', placeHolder: 'Pick an execution with open tasks' });
+  const items = ctx.tree.executions.map((e) => {
+    const tasks = openTasks.get(`${e.workflowId}/${e.runId}`) ?? 0;
+    const type = e.workflowType ? `${e.workflowType.name} ${e.workflowType.version}` : '';
+    return { label: e.workflowId, description: [type, `${tasks} open task${tasks === 1 ? '' : 's'}`].filter(Boolean).join(' · '), detail: `run ${e.runId}`, execution: e as WorkflowExecution | undefined };
+  });
+  const typed = { label: '$(edit) Enter a workflow ID and run ID…', description: 'a closed execution, or one not read yet', execution: undefined };
+  const picked = await vscode.window.showQuickPick([...items, typed], { title: 'Show Execution History', placeHolder: 'Pick an open execution', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
-  if (picked.execution) return picked.execution;
+  if (picked.execution) return { workflowId: picked.execution.workflowId, runId: picked.execution.runId };
   const workflowId = await vscode.window.showInputBox({ title: 'Workflow ID', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter a workflow ID') });
   if (!workflowId) return undefined;
   const runId = await vscode.window.showInputBox({ title: 'Run ID', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the run ID') });

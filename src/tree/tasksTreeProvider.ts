@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { SwfSession } from '../session/session';
 import { describeSwfError, errorMessage } from '../swf/errors';
+import type { ExecutionSummary } from '../swf/gateway';
 import type { TaskListing } from '../swf/taskLister';
 import { buildTaskTree, claimStillOpen, filterTaskTree, type TaskListGroup, type TaskTree } from './taskGroups';
 import { type LoadMoreNode, loadMoreItem, type MessageNode, messageItem, taskItem, taskListItem, type TasksNode } from './treeItems';
@@ -64,6 +65,11 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   /** The last loaded tree, for commands and tests. */
   get current(): TaskTree | undefined {
     return this.state.kind === 'loaded' ? this.state.tree : undefined;
+  }
+
+  /** The open executions the last load read, with or without open tasks. */
+  get executions(): readonly ExecutionSummary[] {
+    return this.state.kind === 'loaded' ? this.state.listing.executions.map((e) => e.execution) : [];
   }
 
   get lastError(): unknown {

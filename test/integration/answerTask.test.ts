@@ -150,6 +150,21 @@ describe('answering tasks (moto_server)', function () {
     assert.ok(!log.includes(task.claim.taskToken), 'the task token is never logged whole');
   });
 
+  it('offers the open executions, with their open task counts, when Show Execution History runs from the palette', async () => {
+    const task = await claimNew('history-palette');
+    const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === task.execution.workflowId));
+    try {
+      const count = await vscode.commands.executeCommand<number | undefined>('swfTasks.showExecutionHistory');
+      assert.equal(count, (await moto.domain.history(task.execution)).length);
+      const offered = picker.offered[0] ?? [];
+      const mine = offered.find((i) => i.label === task.execution.workflowId);
+      assert.match(mine?.description ?? '', /1 open task$/);
+      assert.ok(offered.some((i) => i.label.includes('Enter a workflow ID')), 'a closed execution can be typed');
+    } finally {
+      picker.dispose();
+    }
+  });
+
   describe('from the command palette', () => {
     type PaletteItem = vscode.QuickPickItem & { claim?: ClaimedTask };
 
