@@ -13,6 +13,7 @@ import { claimFromActivityTask, type ClaimedTask } from '../swf/claims';
 import { shortToken } from '../swf/tokens';
 import type { TaskListGroup, TaskRow } from '../tree/taskGroups';
 import type { CommandContext } from './commandContext';
+import { pickOrType } from './pickOrType';
 import { showTaskInput } from './showTaskInput';
 
 export async function claimNextTask(ctx: CommandContext, target?: unknown): Promise<ClaimedTask | undefined> {
@@ -76,23 +77,14 @@ function describeClaim(claim: ClaimedTask): string {
 }
 
 async function pickTaskList(ctx: CommandContext): Promise<string | undefined> {
-  const known = ctx.tree.current?.groups.map((g) => g.name) ?? [];
-  const quickPick = vscode.window.createQuickPick();
-  quickPick.title = 'Claim Next Task: which task list?';
-  quickPick.placeholder = known.length ? 'Pick a task list, or type its name' : 'Type a task list name';
-  const fixed = known.map((name) => ({ label: name }));
-  quickPick.items = fixed;
-  quickPick.onDidChangeValue((value) => {
-    const typed = value.trim();
-    quickPick.items = typed && !known.includes(typed) ? [{ label: typed, description: 'poll this task list' }, ...fixed] : fixed;
+  const known = ctx.tree.current?.groups.map((g) => ({ label: g.name })) ?? [];
+  const picked = await pickOrType({
+    title: 'Claim Next Task: which task list?',
+    placeholder: known.length ? 'Pick a task list, or type its name' : 'Type a task list name',
+    items: known,
+    typedItem: (name) => ({ label: name, description: 'poll this task list' }),
   });
-  const picked = await new Promise<string | undefined>((resolve) => {
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.label));
-    quickPick.onDidHide(() => resolve(undefined));
-    quickPick.show();
-  });
-  quickPick.dispose();
-  return picked;
+  return picked?.label;
 }
 
 export function isTaskRow(value: unknown): value is TaskRow {

@@ -4,6 +4,7 @@ import { listProfiles, SWF_REGIONS } from '../connection/profiles';
 import { endpointProblem } from '../connection/settings';
 import { CONFIG_SECTION } from '../session/session';
 import type { CommandContext } from './commandContext';
+import { pickOrType } from './pickOrType';
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
 
@@ -34,27 +35,19 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
 
 export async function selectRegion(_ctx: CommandContext): Promise<void> {
   const current = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('region', '');
-  const quickPick = vscode.window.createQuickPick();
-  quickPick.title = 'AWS Region for SWF';
-  quickPick.placeholder = 'Pick or type a region, e.g. eu-west-1';
-  const fixed: vscode.QuickPickItem[] = [
-    { label: '$(settings) From profile or environment', description: current === '' ? 'current' : undefined, detail: "The profile's region, else AWS_REGION, else us-east-1" },
-    ...SWF_REGIONS.map((r) => ({ label: r, description: r === current ? 'current' : undefined })),
-  ];
-  quickPick.items = fixed;
-  // Typing a region that is not listed offers it as the first item.
-  quickPick.onDidChangeValue((value) => {
-    const typed = value.trim();
-    quickPick.items = typed && !SWF_REGIONS.includes(typed) ? [{ label: typed, description: 'use this region' }, ...fixed] : fixed;
+  const fromProfile: vscode.QuickPickItem = {
+    label: '$(settings) From profile or environment',
+    description: current === '' ? 'current' : undefined,
+    detail: "The profile's region, else AWS_REGION, else us-east-1",
+  };
+  const picked = await pickOrType({
+    title: 'AWS Region for SWF',
+    placeholder: 'Pick or type a region, e.g. eu-west-1',
+    items: [fromProfile, ...SWF_REGIONS.map((r) => ({ label: r, description: r === current ? 'current' : undefined }))],
+    typedItem: (region) => ({ label: region, description: 'use this region' }),
   });
-  const picked = await new Promise<vscode.QuickPickItem | undefined>((resolve) => {
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
-    quickPick.onDidHide(() => resolve(undefined));
-    quickPick.show();
-  });
-  quickPick.dispose();
   if (!picked) return;
-  await updateSetting('region', picked === fixed[0] ? '' : picked.label);
+  await updateSetting('region', picked === fromProfile ? '' : picked.label);
 }
 
 export async function setEndpoint(_ctx: CommandContext): Promise<void> {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import type { CommandContext } from './commandContext';
+import { pickOrType } from './pickOrType';
 
 interface DomainItem extends vscode.QuickPickItem {
   domain: string;
@@ -16,43 +17,26 @@ export async function selectDomain(ctx: CommandContext, domainArg?: unknown): Pr
     await ctx.session.setDomain(domainArg);
     return;
   }
-  const current = ctx.session.domain;
-  const quickPick = vscode.window.createQuickPick<DomainItem>();
-  quickPick.title = `SWF Domain (${await ctx.session.describe()})`;
-  quickPick.placeholder = 'Pick a registered domain, or type its name';
-  quickPick.busy = true;
-  let listed: DomainItem[] = [];
-  const showItems = (): void => {
-    const typed = quickPick.value.trim();
-    const typedItem: DomainItem[] = typed && !listed.some((d) => d.domain === typed) ? [{ label: typed, description: 'use this name', domain: typed }] : [];
-    quickPick.items = [...typedItem, ...listed];
-  };
-  quickPick.onDidChangeValue(showItems);
-
-  const loading = ctx.session
-    .getGateway()
-    .then((g) => g.listDomains())
-    .then((domains) => {
-      listed = domains.map((d) => ({ label: d.name, description: d.name === current ? 'current' : undefined, detail: d.description, domain: d.name }));
-      if (listed.length === 0) quickPick.placeholder = 'No registered domains found: type a domain name';
-    })
-    .catch((error: unknown) => {
-      const info = describeSwfError(error, ctx.session.errorContext('ListDomains'));
-      ctx.log.warn(`ListDomains failed: ${errorMessage(info)}`);
-      quickPick.placeholder = `Could not list domains (${info.title}): type a domain name`;
-    })
-    .finally(() => {
-      quickPick.busy = false;
-      showItems();
-    });
-
-  const picked = await new Promise<DomainItem | undefined>((resolve) => {
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
-    quickPick.onDidHide(() => resolve(undefined));
-    quickPick.show();
+  const picked = await pickOrType<DomainItem>({
+    title: `SWF Domain (${await ctx.session.describe()})`,
+    placeholder: 'Pick a registered domain, or type its name',
+    items: loadDomains(ctx),
+    typedItem: (name) => ({ label: name, description: 'use this name', domain: name }),
   });
-  quickPick.dispose();
-  await loading;
   if (!picked) return;
   await ctx.session.setDomain(picked.domain);
+}
+
+/** The registered domains; a failure to list them leaves an empty list and says so in the placeholder. */
+async function loadDomains(ctx: CommandContext): Promise<{ items: DomainItem[]; placeholder?: string }> {
+  const current = ctx.session.domain;
+  try {
+    const domains = await (await ctx.session.getGateway()).listDomains();
+    const items = domains.map((d) => ({ label: d.name, description: d.name === current ? 'current' : undefined, detail: d.description, domain: d.name }));
+    return { items, placeholder: items.length === 0 ? 'No registered domains found: type a domain name' : undefined };
+  } catch (error) {
+    const info = describeSwfError(error, ctx.session.errorContext('ListDomains'));
+    ctx.log.warn(`ListDomains failed: ${errorMessage(info)}`);
+    return { items: [], placeholder: `Could not list domains (${info.title}): type a domain name` };
+  }
 }

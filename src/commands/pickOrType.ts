@@ -1,0 +1,53 @@
+/**
+ * A quick pick that also takes a typed value: text that matches no listed
+ * label is offered first, as `typedItem(text)`. A person may know a domain,
+ * region or task list that the list does not (or cannot) show.
+ */
+import * as vscode from 'vscode';
+
+export interface PickOrTypeOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeholder: string;
+  /** The listed items; while a promise is pending the pick shows busy. A `placeholder` it settles with replaces the first. */
+  items: readonly T[] | Promise<{ items: readonly T[]; placeholder?: string }>;
+  typedItem(text: string): T;
+}
+
+/** Resolves with the accepted item, or `undefined` when the pick was dismissed. */
+export async function pickOrType<T extends vscode.QuickPickItem>(options: PickOrTypeOptions<T>): Promise<T | undefined> {
+  const quickPick = vscode.window.createQuickPick<T>();
+  quickPick.title = options.title;
+  quickPick.placeholder = options.placeholder;
+  let listed: readonly T[] = [];
+  const show = (): void => {
+    const typed = quickPick.value.trim();
+    quickPick.items = typed && !listed.some((item) => item.label === typed) ? [options.typedItem(typed), ...listed] : listed;
+  };
+  quickPick.onDidChangeValue(show);
+
+  let loading: Promise<void> = Promise.resolve();
+  if (options.items instanceof Promise) {
+    quickPick.busy = true;
+    loading = options.items
+      .then(({ items, placeholder }) => {
+        listed = items;
+        if (placeholder) quickPick.placeholder = placeholder;
+      })
+      .finally(() => {
+        quickPick.busy = false;
+        show();
+      });
+  } else {
+    listed = options.items;
+    show();
+  }
+
+  const picked = await new Promise<T | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
+  await loading;
+  return picked;
+}
