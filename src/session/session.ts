@@ -64,7 +64,7 @@ export class SwfSession implements vscode.Disposable {
 
   async setTaskFilter(query: string): Promise<void> {
     await this.context.workspaceState.update(FILTER_KEY, query || undefined);
-    await vscode.commands.executeCommand('setContext', 'swfTasks.filtered', query !== '');
+    await this.updateContextKeys();
   }
 
   /** Points the connection at a sandbox this extension runs, or back to the settings with `undefined`. */
