@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { claimFromActivityTask, type ClaimedTask } from '../swf/claims';
 import { shortToken } from '../swf/tokens';
-import type { TaskListGroup, TaskRow } from '../tree/taskGroups';
+import { isTaskListGroup, isTaskRow } from '../tree/taskGroups';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
 import { showTaskInput } from './showTaskInput';
@@ -85,12 +85,4 @@ async function pickTaskList(ctx: CommandContext): Promise<string | undefined> {
     typedItem: (name) => ({ label: name, description: 'poll this task list' }),
   });
   return picked?.label;
-}
-
-export function isTaskRow(value: unknown): value is TaskRow {
-  return typeof value === 'object' && value !== null && (value as TaskRow).kind === 'task';
-}
-
-function isTaskListGroup(value: unknown): value is TaskListGroup {
-  return typeof value === 'object' && value !== null && (value as TaskListGroup).kind === 'taskList';
 }

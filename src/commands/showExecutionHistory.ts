@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { WorkflowExecution } from '@aws-sdk/client-swf';
 import { formatHistoryEvent } from '../swf/historyFormat';
 import type { CommandContext } from './commandContext';
-import { isTaskRow } from './claimNextTask';
+import { isTaskRow } from '../tree/taskGroups';
 
 export async function showExecutionHistory(ctx: CommandContext, arg?: unknown): Promise<number | undefined> {
   const domain = isTaskRow(arg) ? arg.domain : ctx.session.domain;

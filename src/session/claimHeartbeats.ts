@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import { HeartbeatKeeper, type HeartbeatTarget } from '../swf/heartbeats';
 import { shortToken } from '../swf/tokens';
-import type { TaskTree } from '../tree/taskGroups';
+import { describeTask, type TaskTree } from '../tree/taskGroups';
 import type { TasksTreeProvider } from '../tree/tasksTreeProvider';
 import { CONFIG_SECTION, type SwfSession } from './session';
 
 export function keepClaimedTasksAlive(session: SwfSession, tree: TasksTreeProvider, log: vscode.LogOutputChannel): vscode.Disposable {
   const label = (token: string): string => {
     const row = tree.current?.groups.flatMap((g) => g.tasks).find((r) => r.claim?.taskToken === token);
-    return row ? `${row.task.activityType.name} "${row.task.activityId}" of ${row.task.workflowId}` : `the task with token ${shortToken(token)}`;
+    return row ? describeTask(row.task) : `the task with token ${shortToken(token)}`;
   };
 
   const keeper = new HeartbeatKeeper(() => session.getGateway(), {

@@ -24,6 +24,20 @@ export interface TaskRow {
   claim?: ClaimedTask;
 }
 
+/** Commands get tree nodes as `unknown` arguments (menus pass them; the palette passes nothing). */
+export function isTaskRow(value: unknown): value is TaskRow {
+  return typeof value === 'object' && value !== null && (value as TaskRow).kind === 'task';
+}
+
+export function isTaskListGroup(value: unknown): value is TaskListGroup {
+  return typeof value === 'object' && value !== null && (value as TaskListGroup).kind === 'taskList';
+}
+
+/** How a task is named in messages: `ChargeCard "charge-order-1005" of order-1005`. */
+export function describeTask(task: { activityType: { name: string }; activityId: string; workflowId: string }): string {
+  return `${task.activityType.name} "${task.activityId}" of ${task.workflowId}`;
+}
+
 export interface TaskListGroup {
   kind: 'taskList';
   domain: string;

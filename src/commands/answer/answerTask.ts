@@ -13,8 +13,8 @@ import { describeSwfError, errorMessage } from '../../swf/errors';
 import { formatHistoryEvent } from '../../swf/historyFormat';
 import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
+import { describeTask, isTaskRow } from '../../tree/taskGroups';
 import type { CommandContext } from '../commandContext';
-import { isTaskRow } from '../claimNextTask';
 import type { AnswerEditors } from './answerEditors';
 import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
 
@@ -217,7 +217,7 @@ export class TaskAnswers {
 }
 
 function fromClaim(claim: ClaimedTask): AnswerTarget {
-  return { taskToken: claim.taskToken, claim, label: `${claim.activityType.name} "${claim.activityId}" of ${claim.workflowId}` };
+  return { taskToken: claim.taskToken, claim, label: describeTask(claim) };
 }
 
 function actionTitle(action: AnswerAction): string {
