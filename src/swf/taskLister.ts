@@ -7,8 +7,8 @@
  * and stops at the last event it has already folded. An execution where
  * nothing happened costs one small GetWorkflowExecutionHistory call.
  */
-import type { HistoryEvent } from '@aws-sdk/client-swf';
-import type { ExecutionSummary, SwfGateway } from './gateway';
+import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
+import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
 import { applyHistoryEvents, emptyExecutionState, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
 
 export interface ListerOptions {
@@ -124,24 +124,40 @@ export class OpenTaskLister {
     return events;
   }
 
-  /** Newest first until an event already folded; returns the new events oldest first. */
-  private async readSince(execution: ExecutionSummary, lastEventId: number, stats: RefreshStats, signal?: AbortSignal): Promise<HistoryEvent[]> {
+  private readSince(execution: ExecutionSummary, lastEventId: number, stats: RefreshStats, signal?: AbortSignal): Promise<HistoryEvent[]> {
     stats.historiesReadIncrementally++;
-    const newest: HistoryEvent[] = [];
-    const pages = this.gateway.historyPages(this.domain, execution, {
-      reverseOrder: true,
+    return readEventsAfter(this.gateway, this.domain, execution, lastEventId, {
       firstPageSize: this.options.incrementalFirstPage ?? DEFAULT_INCREMENTAL_FIRST_PAGE,
       signal,
+      onPage: (page) => {
+        stats.historyCalls++;
+        stats.eventsRead += page.length;
+      },
     });
-    for await (const page of pages) {
-      stats.historyCalls++;
-      stats.eventsRead += page.length;
-      const fresh = page.filter((e) => (e.eventId ?? 0) > lastEventId);
-      newest.push(...fresh);
-      if (fresh.length < page.length) break;
-    }
-    return newest.reverse();
   }
+}
+
+/**
+ * The events of an execution after `lastEventId`, oldest first: read newest
+ * first and stopped at the first page that reaches an event already known,
+ * so a history where little happened costs one small call.
+ */
+export async function readEventsAfter(
+  gateway: SwfGateway,
+  domain: string,
+  execution: WorkflowExecution,
+  lastEventId: number,
+  options: Pick<HistoryReadOptions, 'firstPageSize' | 'pageSize' | 'signal'> & { onPage?: (page: readonly HistoryEvent[]) => void },
+): Promise<HistoryEvent[]> {
+  const { onPage, ...read } = options;
+  const newest: HistoryEvent[] = [];
+  for await (const page of gateway.historyPages(domain, execution, { ...read, reverseOrder: true })) {
+    onPage?.(page);
+    const fresh = page.filter((e) => (e.eventId ?? 0) > lastEventId);
+    newest.push(...fresh);
+    if (fresh.length < page.length) break;
+  }
+  return newest.reverse();
 }
 
 export function executionKey(execution: { workflowId: string; runId: string }): string {

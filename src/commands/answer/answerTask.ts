@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { ClaimedTask } from '../../swf/claims';
 import { describeSwfError, errorMessage } from '../../swf/errors';
 import { formatHistoryEvent } from '../../swf/historyFormat';
+import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
 import { describeTask, isTaskRow } from '../../tree/taskGroups';
@@ -201,15 +202,10 @@ export class TaskAnswers {
     }
     try {
       const gateway = await this.ctx.session.getGateway();
-      const events = [];
       const execution = { workflowId: claim.workflowId, runId: claim.runId };
-      for await (const page of gateway.historyPages(claim.domain, execution, { reverseOrder: true, firstPageSize: 10, pageSize: 100 })) {
-        const fresh = page.filter((e) => (e.eventId ?? 0) > claim.startedEventId);
-        events.push(...fresh);
-        if (fresh.length < page.length) break;
-      }
+      const events = await readEventsAfter(gateway, claim.domain, execution, claim.startedEventId, { firstPageSize: 10, pageSize: 100 });
       this.ctx.log.info(`History of ${claim.workflowId} after the answer:`);
-      for (const event of events.reverse()) this.ctx.log.info(`  ${formatHistoryEvent(event)}`);
+      for (const event of events) this.ctx.log.info(`  ${formatHistoryEvent(event)}`);
     } catch (error) {
       this.ctx.log.warn(`Could not read the history after the answer: ${describeSwfError(error).title}`);
     }
