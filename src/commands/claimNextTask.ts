@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { claimFromActivityTask, type ClaimedTask } from '../swf/claims';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import { shortToken } from '../swf/tokens';
 import { isTaskListGroup, isTaskRow } from '../tree/taskGroups';
 import type { CommandContext } from './commandContext';
@@ -46,7 +47,7 @@ export async function claimNextTask(ctx: CommandContext, target?: unknown): Prom
       if (!task) return;
       const claim = await keepClaim(ctx, domain, taskList, identity, task);
       void vscode.window.showInformationMessage(`A task arrived on "${taskList}" after you stopped waiting: ${describeClaim(claim)}. It is claimed by you.`);
-    }, (error: unknown) => ctx.log.warn(`Background poll of "${taskList}" failed: ${String(error)}`));
+    }, (error: unknown) => ctx.log.warn(`Background poll of "${taskList}" failed: ${errorMessage(describeSwfError(error, ctx.session.errorContext('PollForActivityTask')))}`));
     return undefined;
   }
 

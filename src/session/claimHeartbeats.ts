@@ -5,6 +5,7 @@
  * task closed elsewhere leaves the tree with a warning.
  */
 import * as vscode from 'vscode';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import { HeartbeatKeeper, type HeartbeatTarget } from '../swf/heartbeats';
 import { shortToken } from '../swf/tokens';
 import { describeTask, type TaskTree } from '../tree/taskGroups';
@@ -32,7 +33,7 @@ export function keepClaimedTasksAlive(session: SwfSession, tree: TasksTreeProvid
       void vscode.window.showWarningMessage(`${what} is no longer open: it was answered, timed out or canceled elsewhere.`);
     },
     failed(token, error) {
-      log.warn(`Heartbeat for ${label(token)} failed; trying again at the next beat: ${String(error)}`);
+      log.warn(`Heartbeat for ${label(token)} failed; trying again at the next beat: ${errorMessage(describeSwfError(error, session.errorContext('RecordActivityTaskHeartbeat')))}`);
     },
   });
 
