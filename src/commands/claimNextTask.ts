@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { claimFromActivityTask, type ClaimedTask } from '../swf/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import { shortToken } from '../swf/tokens';
+import { validateIdentity } from '../swf/validation';
 import { isTaskListGroup, isTaskRow } from '../tree/taskGroups';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
@@ -27,8 +28,15 @@ export async function claimNextTask(ctx: CommandContext, target?: unknown): Prom
   const taskList = isTaskListGroup(target) ? target.name : selected ? selected.task.taskList : await pickTaskList(ctx);
   if (!taskList) return undefined;
 
-  const gateway = await ctx.session.getGateway();
   const identity = ctx.session.identity();
+  const identityCheck = validateIdentity(identity);
+  if (!identityCheck.ok) {
+    // Only a hand-edited settings.json gets here: the setting's schema caps it too.
+    const open = await vscode.window.showErrorMessage(`${identityCheck.message} Shorten the setting swfTasks.identity.`, 'Open Settings');
+    if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'swfTasks.identity');
+    return undefined;
+  }
+  const gateway = await ctx.session.getGateway();
   ctx.log.info(`Polling task list "${taskList}" of ${domain} as ${identity}`);
   const poll = gateway.pollForActivityTask(domain, taskList, identity);
 

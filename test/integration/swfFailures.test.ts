@@ -7,7 +7,8 @@
  * - answering, IAM denies the call: the message names the action to allow;
  * - refreshing, histories cannot be read: the last known tasks still show,
  *   under a warning row with Retry;
- * - claiming from a list with no task: the long poll ends empty, and says so.
+ * - claiming from a list with no task: the long poll ends empty, and says so;
+ * - claiming with an over-long identity setting: refused before any call.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -15,7 +16,7 @@ import type { SwfTasksApi } from '../../src/extension';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/swf/claims';
 import type { TaskListGroup } from '../../src/tree/taskGroups';
-import { activateExtension, claimFromList, clearDomain, messageRows, selectDomain, shownTask, shownTasks } from './helpers/extension';
+import { activateExtension, claimFromList, clearDomain, groupNode, messageRows, selectDomain, shownTask, shownTasks } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';
 
@@ -153,6 +154,19 @@ describe('when SWF fails (sandbox with injected faults)', function () {
       assert.equal(sandbox.stats().operations.PollForActivityTask?.calls, 1);
     } finally {
       sandbox.configure({ maxPollWaitMs: 60_000 });
+    }
+  });
+
+  it('refuses to poll with an identity over 256 characters, naming the setting, and sends nothing', async () => {
+    await setSettings({ identity: 'w'.repeat(257) });
+    try {
+      const claimed = await vscode.commands.executeCommand('swfTasks.claimNextTask', await groupNode(api, 'payments'));
+      assert.equal(claimed, undefined);
+      const [refusal] = messages.of('error');
+      assert.match(refusal?.message ?? '', /Identity is too long: 257 characters, SWF allows at most 256\. Shorten the setting swfTasks\.identity\./);
+      assert.equal(sandbox.stats().operations.PollForActivityTask?.calls ?? 0, 0, 'no poll was sent');
+    } finally {
+      await setSettings({ identity: '' });
     }
   });
 });
