@@ -9,8 +9,9 @@ import { endDecisionTask, scheduleDecisionTask } from './decisionTasks';
 import { SwfError } from './errors';
 import { closeExecution } from './executions';
 import { typeKey, type ActivityTimeouts, type Execution } from './model';
+import { DECISION } from './requestShapes';
 import type { SandboxState } from './state';
-import { InputCheck, LIMITS, type Wire } from './wire';
+import { InputCheck, type Wire } from './wire';
 import { cancelTimer, startTimer } from './workflowTimers';
 
 /** SWF's per-execution cap on open activity tasks. */
@@ -25,7 +26,7 @@ interface DecisionContext {
 }
 
 export function completeDecisionTask(state: SandboxState, execution: Execution, decisions: Wire<Decision>[], executionContext: string | undefined): void {
-  decisions.forEach(checkDecision);
+  checkDecisionAttributes(decisions);
   const task = execution.decisionTask;
   if (!task) throw new Error('Invariant: a decision token belongs to a started decision task');
   const completedEventId = execution.history.record('DecisionTaskCompleted', {
@@ -47,26 +48,23 @@ export function completeDecisionTask(state: SandboxState, execution: Execution, 
   if (needsAnother) scheduleDecisionTask(state, execution);
 }
 
-function checkDecision(decision: Wire<Decision>, index: number): void {
-  const at = (field: string): string => `decisions.${index + 1}.member.${field}`;
-  const check = new InputCheck().required(at('decisionType'), decision.decisionType);
-  const schedule = decision.scheduleActivityTaskDecisionAttributes;
-  if (decision.decisionType === 'ScheduleActivityTask') {
-    check.required(at('scheduleActivityTaskDecisionAttributes'), schedule);
-    check.required(at('scheduleActivityTaskDecisionAttributes.activityId'), schedule?.activityId).length(at('scheduleActivityTaskDecisionAttributes.activityId'), schedule?.activityId, 1, LIMITS.id);
-    check.required(at('scheduleActivityTaskDecisionAttributes.activityType'), schedule?.activityType);
-    check.length(at('scheduleActivityTaskDecisionAttributes.input'), schedule?.input, 0, LIMITS.input);
-  }
-  if (decision.decisionType === 'RequestCancelActivityTask') {
-    check.required(at('requestCancelActivityTaskDecisionAttributes.activityId'), decision.requestCancelActivityTaskDecisionAttributes?.activityId);
-  }
-  if (decision.decisionType === 'StartTimer') {
-    check.required(at('startTimerDecisionAttributes.timerId'), decision.startTimerDecisionAttributes?.timerId);
-    check.required(at('startTimerDecisionAttributes.startToFireTimeout'), decision.startTimerDecisionAttributes?.startToFireTimeout);
-  }
-  if (decision.decisionType === 'CancelTimer') check.required(at('cancelTimerDecisionAttributes.timerId'), decision.cancelTimerDecisionAttributes?.timerId);
-  if (decision.decisionType === 'RecordMarker') check.required(at('recordMarkerDecisionAttributes.markerName'), decision.recordMarkerDecisionAttributes?.markerName);
-  if (decision.decisionType === 'FailWorkflowExecution') check.length(at('failWorkflowExecutionDecisionAttributes.reason'), decision.failWorkflowExecutionDecisionAttributes?.reason, 0, LIMITS.reason);
+/**
+ * The request shape has checked each decision's attributes where they are
+ * given; what it cannot say is that a decision needs the attributes of its own
+ * type. A missing one is reported as its required members being null.
+ */
+function checkDecisionAttributes(decisions: Wire<Decision>[]): void {
+  const check = new InputCheck();
+  decisions.forEach((decision, index) => {
+    const type = decision.decisionType ?? '';
+    // ScheduleActivityTask reads scheduleActivityTaskDecisionAttributes, and so on for every type.
+    const attributes = `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes`;
+    const shape = Object.hasOwn(DECISION.members, attributes) ? DECISION.members[attributes] : undefined;
+    if (shape?.type !== 'structure' || (decision as Record<string, unknown>)[attributes] !== undefined) return;
+    for (const [name, member] of Object.entries(shape.members)) {
+      if (member.required) check.required(`decisions.${index + 1}.member.${attributes}.${name}`, undefined);
+    }
+  });
   check.throwIfInvalid();
 }
 

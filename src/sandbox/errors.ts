@@ -41,8 +41,12 @@ export class SwfError extends Error {
     return `${namespace}#${this.errorName}`;
   }
 
-  toWire(): { __type: string; message: string } {
-    return { __type: this.wireType, message: this.message };
+  /**
+   * The JSON error body. Coral's SerializationException spells its text
+   * `Message` where every other error says `message`; the SDK reads either.
+   */
+  toWire(): { __type: string; message: string } | { __type: string; Message: string } {
+    return this.errorName === 'SerializationException' ? { __type: this.wireType, Message: this.message } : { __type: this.wireType, message: this.message };
   }
 }
 

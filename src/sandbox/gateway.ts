@@ -1,12 +1,15 @@
 /**
  * The request pipeline in front of the operations, in the order the real
- * service's front end works: latency, routing, throttling, then the call,
- * with injected faults before or after it and every call counted.
+ * service's front end works: latency, routing, throttling, reading and
+ * validating the request against its shape, then the call, with injected
+ * faults before or after it and every call counted.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { SwfError } from './errors';
 import type { FaultInjector, FaultKind } from './faults';
 import { OPERATIONS } from './ops';
+import { REQUEST_SHAPES, type StructureShape } from './requestShapes';
+import { validateRequest } from './requestValidation';
 import type { SandboxState } from './state';
 import type { StatsOutcome, StatsRecorder } from './stats';
 import type { TokenBuckets } from './throttle';
@@ -53,6 +56,13 @@ function parseBody(body: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** The shape table covers every operation (the compiler checks it); a miss here is a sandbox bug, answered as InternalFailure. */
+function requestShapeOf(operation: string): StructureShape {
+  const shape = (REQUEST_SHAPES as Readonly<Record<string, StructureShape | undefined>>)[operation];
+  if (!shape) throw new Error(`No request shape for ${operation}`);
+  return shape;
+}
+
 export class Gateway {
   constructor(
     private readonly state: SandboxState,
@@ -79,7 +89,7 @@ export class Gateway {
     if (before) return faultAnswer(before, operation);
     let result: Outcome;
     try {
-      const output = await handler(this.state, parseBody(body), { signal });
+      const output = await handler(this.state, validateRequest(requestShapeOf(operation), parseBody(body)), { signal });
       result = { status: 200, body: toWireJson(output), outcome: 'ok' };
     } catch (error) {
       // Anything that is not an SwfError is a sandbox bug: answer like the service's InternalFailure.

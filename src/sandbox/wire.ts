@@ -2,6 +2,7 @@
  * The JSON 1.0 wire format: how request bodies are read and checked, and how
  * responses are written. Timestamps travel as epoch seconds (numbers) both ways.
  */
+import type { Limit } from '../common/limits';
 import { SwfError } from './errors';
 
 /** An SDK shape as it travels on the wire: every `Date` is epoch seconds. */
@@ -25,7 +26,9 @@ export function toWireJson(body: unknown): string {
  * Collects constraint violations of one request and throws them as one
  * ValidationException, worded like the real service ("2 validation errors
  * detected: ...; ..."). Lengths are JS string lengths (UTF-16 code units),
- * which is how the service's Java front end counts them too.
+ * which is how the service's Java front end counts them too. Each check
+ * passes a missing value (`undefined`): pair it with `required` when the
+ * member must be there.
  */
 export class InputCheck {
   private readonly violations: string[] = [];
@@ -35,11 +38,36 @@ export class InputCheck {
     return this;
   }
 
-  /** Checks an optional string's length; `undefined` passes (pair with `required` when it must be there). */
-  length(field: string, value: string | undefined, min: number, max: number): this {
+  /**
+   * Checks the length of a string (code units) or a list (elements). The value
+   * itself is left out of the message, as it can be 32,768 characters long.
+   */
+  length(field: string, value: string | readonly unknown[] | undefined, limit: Limit): this {
     if (value === undefined) return this;
-    if (value.length < min) this.violations.push(`Value at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${min}`);
-    if (value.length > max) this.violations.push(`Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    if (value.length < limit.min) this.violations.push(`Value at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${limit.min}`);
+    if (value.length > limit.max) this.violations.push(`Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${limit.max}`);
+    return this;
+  }
+
+  /** Checks a number's value against its bounds. */
+  range(field: string, value: number | undefined, limit: Limit): this {
+    if (value === undefined) return this;
+    if (value < limit.min) this.violations.push(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${limit.min}`);
+    if (value > limit.max) this.violations.push(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${limit.max}`);
+    return this;
+  }
+
+  /** Checks an enum member; the service lists the allowed values in model order. */
+  oneOf(field: string, value: string | undefined, allowed: readonly string[]): this {
+    if (value !== undefined && !allowed.includes(value)) {
+      this.violations.push(`Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`);
+    }
+    return this;
+  }
+
+  /** Any other constraint: `constraint` completes "Member must ...". */
+  satisfies(field: string, value: string | undefined, ok: boolean, constraint: string): this {
+    if (value !== undefined && !ok) this.violations.push(`Value '${value}' at '${field}' failed to satisfy constraint: Member must ${constraint}`);
     return this;
   }
 
@@ -50,17 +78,3 @@ export class InputCheck {
     throw new SwfError('ValidationException', `${count} ${noun} detected: ${this.violations.join('; ')}`);
   }
 }
-
-/** Field limits of the SWF API model that the sandbox enforces. */
-export const LIMITS = {
-  name: 256,
-  taskToken: 1024,
-  identity: 256,
-  result: 32768,
-  details: 32768,
-  reason: 256,
-  heartbeatDetails: 2048,
-  input: 32768,
-  control: 32768,
-  id: 256,
-} as const;

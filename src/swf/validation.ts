@@ -19,15 +19,20 @@ import type {
   RespondActivityTaskCompletedInput,
   RespondActivityTaskFailedInput,
 } from '@aws-sdk/client-swf';
+import { SWF_FIELD_LIMITS } from '../common/limits';
 
-/** Maximum lengths (UTF-16 code units) from the SWF API model. A task token also needs at least 1. */
+/**
+ * Maximum lengths (UTF-16 code units) of the fields a person types, taken from
+ * the one table of API model limits (limits.ts) by each field's model shape.
+ * A task token also needs at least 1.
+ */
 export const SWF_LIMITS = {
-  taskToken: 1024,
-  result: 32768,
-  details: 32768,
-  reason: 256,
-  identity: 256,
-  heartbeatDetails: 2048,
+  taskToken: SWF_FIELD_LIMITS.TaskToken.max,
+  result: SWF_FIELD_LIMITS.Data.max,
+  details: SWF_FIELD_LIMITS.Data.max,
+  reason: SWF_FIELD_LIMITS.FailureReason.max,
+  identity: SWF_FIELD_LIMITS.Identity.max,
+  heartbeatDetails: SWF_FIELD_LIMITS.LimitedData.max,
 } as const;
 
 export type FieldName = keyof typeof SWF_LIMITS;

@@ -44,6 +44,13 @@ function assertMotoDoublesDecisionTasks(sandbox: unknown, moto: unknown): void {
 
 const DOUBLE_DECISION = 'moto schedules a new decision task for every new event, even while one is already scheduled; SWF keeps at most one.';
 
+const MOTO_SKIPS_VALIDATION = 'moto does not check enum values or ranges; SWF rejects the request with ValidationException (registrationStatus must be REGISTERED or DEPRECATED, maximumPageSize 0..1000).';
+
+function assertOnlySandboxRejects(sandbox: unknown, moto: unknown): void {
+  assert.deepEqual(sandbox, { error: 'ValidationException', status: 400 });
+  assert.ok(Array.isArray((moto as Json).domainInfos), JSON.stringify(moto));
+}
+
 export interface StepDifference {
   reason: string;
   /** Asserts the difference itself (what each side answers). */
@@ -112,6 +119,16 @@ export const STEP_DIFFERENCES: Record<string, StepDifference> = {
     check: (sandbox, moto) => {
       assert.deepEqual(sandbox, { error: 'UnknownResourceFault', status: 400 });
       assert.deepEqual(moto, { cancelRequested: false });
+    },
+  },
+  'malformed requests / ListDomains registrationStatus MAYBE': { reason: MOTO_SKIPS_VALIDATION, check: assertOnlySandboxRejects },
+  'malformed requests / ListDomains maximumPageSize -5': { reason: MOTO_SKIPS_VALIDATION, check: assertOnlySandboxRejects },
+  'malformed requests / ListDomains maximumPageSize 100000000': { reason: MOTO_SKIPS_VALIDATION, check: assertOnlySandboxRejects },
+  'malformed requests / ListOpenWorkflowExecutions oldestDate yesterday': {
+    reason: 'A timestamp that does not parse: the sandbox answers ValidationException, failing the constraint check as SWF does; moto answers SerializationException.',
+    check: (sandbox, moto) => {
+      assert.deepEqual(sandbox, { error: 'ValidationException', status: 400 });
+      assert.deepEqual(moto, { error: 'SerializationException', status: 400 });
     },
   },
 };

@@ -23,6 +23,7 @@ import {
   StartWorkflowExecutionCommand,
   TerminateWorkflowExecutionCommand,
   type Decision,
+  type RegistrationStatus,
   type WorkflowExecution,
 } from '@aws-sdk/client-swf';
 import type { Recorder } from './transcript';
@@ -167,6 +168,22 @@ export const SCENARIOS: Scenario[] = [
       await r.step('RespondActivityTaskCanceled', r.client.send(new RespondActivityTaskCanceledCommand({ taskToken: second, details: 'stopped' })));
       await r.step('Heartbeat after close', r.client.send(new RecordActivityTaskHeartbeatCommand({ taskToken: second })));
       await r.step('Describe', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+    },
+  },
+  {
+    // The SDK passes values on as given, so the casts put malformed JSON on the wire for both services.
+    name: 'malformed requests',
+    async run(r) {
+      await register(r);
+      await r.step('DescribeDomain name is a number', r.client.send(new DescribeDomainCommand({ name: 42 as unknown as string })));
+      await r.step('RespondActivityTaskCompleted empty token', r.client.send(new RespondActivityTaskCompletedCommand({ taskToken: '' })));
+      await r.step('ListDomains registrationStatus MAYBE', r.client.send(new ListDomainsCommand({ registrationStatus: 'MAYBE' as RegistrationStatus })));
+      await r.step('ListDomains maximumPageSize -5', r.client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', maximumPageSize: -5 })));
+      await r.step('ListDomains maximumPageSize 100000000', r.client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', maximumPageSize: 100000000 })));
+      await r.step(
+        'ListOpenWorkflowExecutions oldestDate yesterday',
+        r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: 'yesterday' as unknown as Date } })),
+      );
     },
   },
 ];

@@ -6,9 +6,8 @@ import { SwfError } from '../errors';
 import type { Execution } from '../model';
 import { queueKey, type SandboxState } from '../state';
 import { pageTokenScope, paginate } from '../tokens';
-import { LIMITS, type Wire } from '../wire';
+import type { Wire } from '../wire';
 import { operation, type Operation } from './operation';
-import { checkPoll, checkToken } from './taskRequests';
 
 /** What an empty poll answers, like the service: an empty token. */
 const NO_DECISION_TASK = { taskToken: '', startedEventId: 0, previousStartedEventId: 0 };
@@ -45,13 +44,12 @@ function nextDecisionTaskPage(state: SandboxState, input: Wire<PollForDecisionTa
   return decisionTaskPage(state, execution, Number(startedEventId), input, token);
 }
 
-export const decisionTaskOperations: Record<string, Operation> = {
+export const decisionTaskOperations = {
   PollForDecisionTask: operation<PollForDecisionTaskInput>(async (state, input, { signal }) => {
-    const { domain, taskList } = checkPoll(input);
-    state.domain(domain);
+    const domain = state.domain(input.domain as string).name;
     if (input.nextPageToken) return nextDecisionTaskPage(state, input, domain);
     const task = await state.decisionQueues.take(
-      queueKey(domain, taskList),
+      queueKey(domain, input.taskList?.name as string),
       (execution) => {
         const token = startDecisionTask(state, execution, input.identity);
         return decisionTaskPage(state, execution, execution.history.lastEventId, input, token);
@@ -63,15 +61,13 @@ export const decisionTaskOperations: Record<string, Operation> = {
   }),
 
   RespondDecisionTaskCompleted: operation<RespondDecisionTaskCompletedInput>((state, input) => {
-    checkToken(input.taskToken).length('executionContext', input.executionContext, 0, LIMITS.details).throwIfInvalid();
     const execution = state.decisionExecution(input.taskToken as string);
     completeDecisionTask(state, execution, input.decisions ?? [], input.executionContext);
     return {};
   }),
 
   CountPendingDecisionTasks: operation<CountPendingDecisionTasksInput>((state, input) => {
-    const { domain, taskList } = checkPoll(input);
-    state.domain(domain);
-    return { count: state.decisionQueues.count(queueKey(domain, taskList)), truncated: false };
+    const domain = state.domain(input.domain as string);
+    return { count: state.decisionQueues.count(queueKey(domain.name, input.taskList?.name as string)), truncated: false };
   }),
-};
+} satisfies Record<string, Operation>;

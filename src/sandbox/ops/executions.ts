@@ -16,7 +16,7 @@ import { closeExecution, executionInfo, openCounts, startExecution } from '../ex
 import type { Execution } from '../model';
 import type { SandboxState } from '../state';
 import { paginate } from '../tokens';
-import { InputCheck, LIMITS, type Wire } from '../wire';
+import type { Wire } from '../wire';
 import { operation, type Operation } from './operation';
 
 /** ListOpen / ListClosed / CountOpen / CountClosed share one request shape (open ones lack the close filters). */
@@ -29,11 +29,13 @@ const inRange = (date: Date | undefined, filter: Wire<ExecutionTimeFilter> | und
   return seconds >= (filter.oldestDate ?? 0) && (filter.latestDate === undefined || seconds <= filter.latestDate);
 };
 
-/** Applies the list filters; SWF allows at most one of executionFilter, typeFilter, tagFilter, closeStatusFilter. */
+/**
+ * Applies the list filters. The request shapes already require the domain (and
+ * startTimeFilter for open executions); these are the rules the model cannot
+ * say: SWF allows at most one of executionFilter, typeFilter, tagFilter and
+ * closeStatusFilter, and closed listings need exactly one time filter.
+ */
 function matchingExecutions(state: SandboxState, input: ListExecutionsInput, open: boolean): Execution[] {
-  const check = new InputCheck().required('domain', input.domain);
-  if (open) check.required('startTimeFilter', input.startTimeFilter);
-  check.throwIfInvalid();
   if (!open && (input.startTimeFilter === undefined) === (input.closeTimeFilter === undefined)) {
     throw new SwfError('ValidationException', 'Exactly one of startTimeFilter and closeTimeFilter must be specified');
   }
@@ -54,7 +56,8 @@ function matchingExecutions(state: SandboxState, input: ListExecutionsInput, ope
   );
   // Newest first by default, as the service orders them (by close time when filtering on it).
   const time = (execution: Execution): number => ((byClose ? execution.closeTimestamp : execution.startTimestamp) ?? execution.startTimestamp).getTime();
-  return matching.sort((a, b) => time(b) - time(a) || b.history.lastEventId - a.history.lastEventId);
+  // Reversed first so that executions started in the same millisecond keep newest first too: the sort is stable and the map holds them in start order.
+  return matching.reverse().sort((a, b) => time(b) - time(a) || b.history.lastEventId - a.history.lastEventId);
 }
 
 function listExecutions(state: SandboxState, input: ListExecutionsInput, open: boolean): object {
@@ -71,21 +74,13 @@ function countExecutions(state: SandboxState, input: ListExecutionsInput, open: 
 
 /** Finds an open execution for a write operation; closed ones are unknown to writes, as in SWF. */
 function openExecution(state: SandboxState, input: { domain?: string; workflowId?: string; runId?: string }): Execution {
-  new InputCheck().required('domain', input.domain).required('workflowId', input.workflowId).throwIfInvalid();
   const execution = state.execution(input.domain as string, input.workflowId as string, input.runId || undefined);
   if (!execution.isOpen) throw new SwfError('UnknownResourceFault', `Unknown execution: WorkflowExecution=[workflowId=${execution.workflowId}, runId=${execution.runId}]`);
   return execution;
 }
 
-export const executionOperations: Record<string, Operation> = {
+export const executionOperations = {
   StartWorkflowExecution: operation<StartWorkflowExecutionInput>((state, input) => {
-    new InputCheck()
-      .required('domain', input.domain)
-      .required('workflowId', input.workflowId)
-      .length('workflowId', input.workflowId, 1, LIMITS.id)
-      .required('workflowType', input.workflowType)
-      .length('input', input.input, 0, LIMITS.input)
-      .throwIfInvalid();
     const execution = startExecution(state, state.domain(input.domain as string), {
       ...input,
       workflowId: input.workflowId as string,
@@ -95,7 +90,6 @@ export const executionOperations: Record<string, Operation> = {
   }),
 
   SignalWorkflowExecution: operation<SignalWorkflowExecutionInput>((state, input) => {
-    new InputCheck().required('signalName', input.signalName).length('input', input.input, 0, LIMITS.input).throwIfInvalid();
     const execution = openExecution(state, input);
     execution.history.record('WorkflowExecutionSignaled', { signalName: input.signalName, ...(input.input !== undefined && { input: input.input }) });
     scheduleDecisionTask(state, execution);
@@ -113,7 +107,6 @@ export const executionOperations: Record<string, Operation> = {
   }),
 
   TerminateWorkflowExecution: operation<TerminateWorkflowExecutionInput>((state, input) => {
-    new InputCheck().length('reason', input.reason, 0, LIMITS.reason).length('details', input.details, 0, LIMITS.details).throwIfInvalid();
     const execution = openExecution(state, input);
     closeExecution(state, execution, 'WorkflowExecutionTerminated', {
       ...(input.reason !== undefined && { reason: input.reason }),
@@ -125,7 +118,6 @@ export const executionOperations: Record<string, Operation> = {
   }),
 
   DescribeWorkflowExecution: operation<DescribeWorkflowExecutionInput>((state, input) => {
-    new InputCheck().required('domain', input.domain).required('execution', input.execution).throwIfInvalid();
     const execution = state.execution(input.domain as string, input.execution?.workflowId ?? '', input.execution?.runId ?? '');
     return {
       executionInfo: executionInfo(execution),
@@ -137,7 +129,6 @@ export const executionOperations: Record<string, Operation> = {
   }),
 
   GetWorkflowExecutionHistory: operation<GetWorkflowExecutionHistoryInput>((state, input) => {
-    new InputCheck().required('domain', input.domain).required('execution', input.execution).throwIfInvalid();
     const execution = state.execution(input.domain as string, input.execution?.workflowId ?? '', input.execution?.runId ?? '');
     const events = input.reverseOrder ? [...execution.history.events].reverse() : execution.history.events;
     const scope = `history:${execution.runId}:${input.reverseOrder ? 'reverse' : 'forward'}`;
@@ -149,5 +140,5 @@ export const executionOperations: Record<string, Operation> = {
   ListClosedWorkflowExecutions: operation<ListClosedWorkflowExecutionsInput>((state, input) => listExecutions(state, input, false)),
   CountOpenWorkflowExecutions: operation<CountClosedWorkflowExecutionsInput>((state, input) => countExecutions(state, input, true)),
   CountClosedWorkflowExecutions: operation<CountClosedWorkflowExecutionsInput>((state, input) => countExecutions(state, input, false)),
-};
+} satisfies Record<string, Operation>;
 

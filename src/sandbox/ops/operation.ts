@@ -11,7 +11,9 @@ export type Operation = (state: SandboxState, input: Record<string, unknown>, co
 
 /**
  * Declares a handler against the SDK's request type as it travels on the wire.
- * The body is only JSON-parsed, so handlers still check required fields and limits.
+ * The gateway has already checked the body against the operation's request
+ * shape (requestShapes.ts): members have their model types, required ones are
+ * there and limits hold, so handlers only check what the model cannot say.
  */
 export function operation<Input>(handler: (state: SandboxState, input: Wire<Input>, context: CallContext) => object | Promise<object>): Operation {
   return (state, input, context) => handler(state, input as Wire<Input>, context);

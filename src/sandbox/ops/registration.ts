@@ -19,7 +19,7 @@ import { SwfError, unknownResource } from '../errors';
 import { typeKey, type Domain, type RegisteredType } from '../model';
 import type { SandboxState } from '../state';
 import { paginate } from '../tokens';
-import { InputCheck, LIMITS, type Wire } from '../wire';
+import type { Wire } from '../wire';
 import { operation, type Operation } from './operation';
 
 /** The sandbox pretends to be one account in one region. */
@@ -63,13 +63,6 @@ const IDENTITY_FIELDS = new Set(['domain', 'name', 'version', 'description']);
 
 function registerType(state: SandboxState, kind: TypeKind, input: TypeRegistration): object {
   const configuration = Object.fromEntries(Object.entries(input).filter(([field]) => !IDENTITY_FIELDS.has(field)));
-  new InputCheck()
-    .required('domain', input.domain)
-    .required('name', input.name)
-    .length('name', input.name, 1, LIMITS.name)
-    .required('version', input.version)
-    .length('version', input.version, 1, 64)
-    .throwIfInvalid();
   const domain = state.domain(input.domain as string);
   const { name = '', version = '', description } = input;
   const key = typeKey(name, version);
@@ -80,7 +73,6 @@ function registerType(state: SandboxState, kind: TypeKind, input: TypeRegistrati
 }
 
 function listTypes(state: SandboxState, kind: TypeKind, input: Wire<ListActivityTypesInput>): object {
-  new InputCheck().required('domain', input.domain).required('registrationStatus', input.registrationStatus).throwIfInvalid();
   const domain = state.domain(input.domain as string);
   const matching = [...domain[kind].values()]
     .filter((type) => type.status === input.registrationStatus && (input.name === undefined || type.name === input.name))
@@ -99,13 +91,8 @@ function deprecateType(state: SandboxState, kind: TypeKind, domainName: string |
   return {};
 }
 
-export const registrationOperations: Record<string, Operation> = {
+export const registrationOperations = {
   RegisterDomain: operation<RegisterDomainInput>((state, input) => {
-    new InputCheck()
-      .required('name', input.name)
-      .length('name', input.name, 1, LIMITS.name)
-      .required('workflowExecutionRetentionPeriodInDays', input.workflowExecutionRetentionPeriodInDays)
-      .throwIfInvalid();
     const name = input.name as string;
     if (state.domains.has(name)) throw new SwfError('DomainAlreadyExistsFault', name);
     state.domains.set(name, {
@@ -123,7 +110,6 @@ export const registrationOperations: Record<string, Operation> = {
   }),
 
   ListDomains: operation<ListDomainsInput>((state, input) => {
-    new InputCheck().required('registrationStatus', input.registrationStatus).throwIfInvalid();
     const matching = [...state.domains.values()].filter((domain) => domain.status === input.registrationStatus).sort((a, b) => a.name.localeCompare(b.name));
     if (input.reverseOrder) matching.reverse();
     const { page, nextPageToken } = paginate(matching, input, state.settings.pageSize, `domains:${input.registrationStatus as RegistrationStatus}`);
@@ -131,13 +117,12 @@ export const registrationOperations: Record<string, Operation> = {
   }),
 
   DescribeDomain: operation<DescribeDomainInput>((state, input) => {
-    new InputCheck().required('name', input.name).throwIfInvalid();
     const domain = state.domain(input.name as string);
     return { domainInfo: domainInfo(domain), configuration: { workflowExecutionRetentionPeriodInDays: domain.retentionPeriodInDays } };
   }),
 
   DeprecateDomain: operation<DeprecateDomainInput>((state, input) => {
-    const domain = state.domain(input.name ?? '');
+    const domain = state.domain(input.name as string);
     if (domain.status === 'DEPRECATED') throw new SwfError('DomainDeprecatedFault', `Domain is deprecated: ${domain.name}`);
     domain.status = 'DEPRECATED';
     return {};
@@ -161,4 +146,4 @@ export const registrationOperations: Record<string, Operation> = {
 
   DeprecateActivityType: operation<DeprecateActivityTypeInput>((state, input) => deprecateType(state, 'activityTypes', input.domain, input.activityType)),
   DeprecateWorkflowType: operation<DeprecateWorkflowTypeInput>((state, input) => deprecateType(state, 'workflowTypes', input.domain, input.workflowType)),
-};
+} satisfies Record<string, Operation>;

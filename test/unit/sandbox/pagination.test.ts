@@ -1,12 +1,13 @@
-import { GetWorkflowExecutionHistoryCommand, ListOpenWorkflowExecutionsCommand, PollForDecisionTaskCommand, type HistoryEvent } from '@aws-sdk/client-swf';
+import { GetWorkflowExecutionHistoryCommand, ListOpenWorkflowExecutionsCommand, PollForDecisionTaskCommand, type HistoryEvent, type WorkflowExecution } from '@aws-sdk/client-swf';
 import * as assert from 'node:assert/strict';
 import { DECISIONS, DOMAIN, errorOf, startWorkflow, useFixture } from './fixture';
 
 describe('sandbox pagination', function () {
   this.timeout(5000);
   const fixture = useFixture({ pageSize: 3 }, 'all');
+  const started: WorkflowExecution[] = [];
   before(async () => {
-    for (let i = 1; i <= 7; i += 1) await startWorkflow(fixture().client, `wf-${i}`);
+    for (let i = 1; i <= 7; i += 1) started.push(await startWorkflow(fixture().client, `wf-${i}`));
   });
 
   async function listAll(reverseOrder: boolean, maximumPageSize?: number): Promise<{ ids: string[]; pages: number }> {
@@ -41,7 +42,7 @@ describe('sandbox pagination', function () {
       const events: HistoryEvent[] = [];
       let nextPageToken: string | undefined;
       do {
-        const page = await client.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution: { workflowId: 'wf-1', runId: undefined }, maximumPageSize: 2, reverseOrder, nextPageToken }));
+        const page = await client.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution: started[0], maximumPageSize: 2, reverseOrder, nextPageToken }));
         events.push(...(page.events ?? []));
         nextPageToken = page.nextPageToken;
       } while (nextPageToken);
@@ -64,7 +65,7 @@ describe('sandbox pagination', function () {
 
   it('rejects a page token from another listing', async () => {
     const page = await fixture().client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: new Date(0) } }));
-    const error = await errorOf(fixture().client.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution: { workflowId: 'wf-1', runId: undefined }, nextPageToken: page.nextPageToken })));
+    const error = await errorOf(fixture().client.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution: started[0], nextPageToken: page.nextPageToken })));
     assert.equal(error.name, 'ValidationException');
   });
 });
