@@ -125,6 +125,41 @@ async function startMoto() {
 }
 
 /**
+ * A standalone sandbox process (dist/sandbox.js, empty), a second SWF peer
+ * outside the extension host (SWF_TEST_SANDBOX_ENDPOINT): it outlives the
+ * window reload the integration suites make, which one started inside the
+ * extension host would not.
+ */
+async function startSandboxProcess() {
+  const logFile = path.join(ROOT, 'test-results', 'sandbox.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const child = spawnOwned(process.execPath, [path.join(ROOT, 'dist', 'sandbox.js'), '--port', '0', '--no-seed'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = fs.createWriteStream(logFile);
+  child.stderr.pipe(log);
+  const stop = () => killProcessGroup(child);
+  const endpoint = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the sandbox did not say where it listens within 30 s')), 30_000);
+    let seen = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      log.write(chunk);
+      seen += chunk;
+      const match = /SWF sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (code ${code}) before it listened; see ${path.relative(ROOT, logFile)}`)));
+  }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  console.log(`sandbox: ${endpoint} (log: ${path.relative(ROOT, logFile)})`);
+  return { endpoint, stop };
+}
+
+/**
  * Runs one runner script and reads its result line. A runner that exits
  * non-zero without failed tests crashed, and one that timed out left a test
  * hanging: each counts as one more failure.
@@ -188,9 +223,15 @@ function integrationTimeoutMs(env) {
 
 let total = NO_TESTS;
 let moto;
+let sandbox;
 try {
   moto = await step('start moto_server', startMoto);
-  const env = { ...hermeticAwsEnv(process.env), ...(moto ? { SWF_TEST_MOTO_ENDPOINT: moto.endpoint } : {}) };
+  if (wanted.integration) sandbox = await step('start the sandbox', startSandboxProcess);
+  const env = {
+    ...hermeticAwsEnv(process.env),
+    ...(moto ? { SWF_TEST_MOTO_ENDPOINT: moto.endpoint } : {}),
+    ...(sandbox ? { SWF_TEST_SANDBOX_ENDPOINT: sandbox.endpoint } : {}),
+  };
   if (wanted.unit) total = addCounts(total, await runStage('unit + conformance tests', 'unitHost.js', env));
   if (wanted.integration) total = addCounts(total, await runStage(`integration tests (${flags.host})`, HOSTS[flags.host], env));
   if (wanted.ui) total = addCounts(total, await runStage('ui tests (code-server)', 'uiHost.js', env));
@@ -199,6 +240,7 @@ try {
   total = addCounts(total, { passed: 0, failed: 1, pending: 0 });
 } finally {
   await moto?.stop();
+  await sandbox?.stop();
 }
 console.log(`\ntest: done in ${seconds(startedAt)}`);
 console.log(formatSummary(total));

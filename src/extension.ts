@@ -1,19 +1,28 @@
 /**
- * Entry point: wires the session, the tree and the commands together.
- * Nothing here decides anything; see src/swf for the rules and src/commands
- * for what each command does.
+ * Entry point: wires the models, the view and the commands together.
+ * Nothing here decides anything; see src/swf for the rules, src/model for
+ * state and SWF reads, src/tree for the view, src/commands for what each
+ * command does.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { showClaimAlerts } from './commands/claimAlerts';
 import { registerCommands } from './commands/registerCommands';
 import { disposeSandbox } from './commands/sandboxCommands';
-import { keepClaimedTasksAlive } from './session/claimHeartbeats';
-import { SwfSession } from './session/session';
-import { TasksTreeProvider, VIEW_ID } from './tree/tasksTreeProvider';
+import { ContextKeys, Views } from './ids';
+import { ClaimKeeper } from './model/claimKeeper';
+import { Connections } from './model/connections';
+import { legacyConnection, RootsModel } from './model/roots';
+import { ClaimStore } from './swf/claims';
+import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 
 /** What tests (and other extensions) get from `activate`. */
 export interface SwfTasksApi {
-  readonly session: SwfSession;
+  readonly roots: RootsModel;
+  readonly claims: ClaimStore;
+  readonly keeper: ClaimKeeper;
+  readonly connections: Connections;
   readonly tasksProvider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
   /** Folder of the output channel's log file, so tests can read what was logged. */
@@ -21,24 +30,33 @@ export interface SwfTasksApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SwfTasksApi {
+  // The modules without `vscode` (src/swf, src/connection, ...) translate through @vscode/l10n: give it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('SWF Activity Tasks', { log: true });
-  const session = new SwfSession(context, log);
-  const tasksProvider = new TasksTreeProvider(session, log);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tasksProvider, showCollapseAll: true });
+  const connections = new Connections(log);
+  const claims = new ClaimStore(context.secrets, { legacyConnection });
+  const roots = new RootsModel(context, connections, claims, log);
+  const keeper = new ClaimKeeper(claims, connections, log);
+  const tasksProvider = new TasksTreeProvider(roots, claims);
+  const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
 
   context.subscriptions.push(
-    tasksProvider.attach(treeView),
     log,
-    session,
+    connections,
+    roots,
+    keeper,
     tasksProvider,
     treeView,
-    session.onDidChange(() => void tasksProvider.refresh()),
-    keepClaimedTasksAlive(session, tasksProvider, log),
-    ...registerCommands({ session, tree: tasksProvider, log, extension: context }),
+    tasksProvider.attach(treeView),
+    showClaimAlerts(keeper),
+    // What a heartbeat learnt shows in the root that watches the claim, if any.
+    keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
+    keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, log, extension: context }),
   );
-  void session.updateContextKeys();
-  void tasksProvider.refresh();
-  return { session, tasksProvider, treeView, logUri: context.logUri };
+  void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
+  void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
+  return { roots, claims, keeper, connections, tasksProvider, treeView, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> {

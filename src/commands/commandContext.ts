@@ -1,11 +1,21 @@
-/** What every command handler gets: the shared pieces of the running extension. */
+/** What every command handler gets: the models of the running extension, never a view. */
 import type * as vscode from 'vscode';
-import type { SwfSession } from '../session/session';
-import type { TasksTreeProvider } from '../tree/tasksTreeProvider';
+import type { ClaimKeeper } from '../model/claimKeeper';
+import type { Connections } from '../model/connections';
+import type { RootsModel } from '../model/roots';
+import type { ClaimStore } from '../swf/claims';
+
+/** The one thing a command asks of the view: its own paging of long task lists. */
+export interface RowPaging {
+  showMoreRows(node: unknown): void;
+}
 
 export interface CommandContext {
-  readonly session: SwfSession;
-  readonly tree: TasksTreeProvider;
+  readonly roots: RootsModel;
+  readonly claims: ClaimStore;
+  readonly keeper: ClaimKeeper;
+  readonly connections: Connections;
+  readonly paging: RowPaging;
   readonly log: vscode.LogOutputChannel;
   readonly extension: vscode.ExtensionContext;
 }

@@ -1,5 +1,6 @@
-/** Filter Tasks / Clear Filter: narrows the tree to matching rows, without reading SWF again. */
+/** Filter Tasks / Clear Filter: narrows every root to matching rows, without reading SWF again. */
 import * as vscode from 'vscode';
+import { ContextKeys } from '../ids';
 import type { CommandContext } from './commandContext';
 
 export async function filterTasks(ctx: CommandContext, query?: unknown): Promise<void> {
@@ -7,17 +8,20 @@ export async function filterTasks(ctx: CommandContext, query?: unknown): Promise
     typeof query === 'string'
       ? query
       : await vscode.window.showInputBox({
-          title: 'Filter Open Activity Tasks',
-          prompt: 'Text in the activity type, activity ID, workflow ID, task list, worker identity or state; empty shows all.',
-          placeHolder: 'order-1002, ChargeCard, claimed…',
-          value: ctx.session.taskFilter,
+          title: vscode.l10n.t('Filter Open Activity Tasks'),
+          prompt: vscode.l10n.t('Text in the activity type, activity ID, workflow ID, task list, worker identity or state; empty shows all.'),
+          placeHolder: vscode.l10n.t('order-1002, ChargeCard, claimed…'),
+          value: ctx.roots.filter,
         });
   if (value === undefined) return;
-  await ctx.session.setTaskFilter(value.trim());
-  ctx.tree.applyFilter();
+  await setFilter(ctx, value.trim());
 }
 
-export async function clearFilter(ctx: CommandContext): Promise<void> {
-  await ctx.session.setTaskFilter('');
-  ctx.tree.applyFilter();
+export function clearFilter(ctx: CommandContext): Promise<void> {
+  return setFilter(ctx, '');
+}
+
+async function setFilter(ctx: CommandContext, query: string): Promise<void> {
+  await ctx.roots.setFilter(query);
+  await vscode.commands.executeCommand('setContext', ContextKeys.filtered, query !== '');
 }

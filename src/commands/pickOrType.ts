@@ -21,7 +21,11 @@ export async function pickOrType<T extends vscode.QuickPickItem>(options: PickOr
   let listed: readonly T[] = [];
   const show = (): void => {
     const typed = quickPick.value.trim();
-    quickPick.items = typed && !listed.some((item) => item.label === typed) ? [options.typedItem(typed), ...listed] : listed;
+    const exact = typed ? listed.find((item) => item.label === typed) : undefined;
+    const items = typed && !exact ? [options.typedItem(typed), ...listed] : listed;
+    if (items !== quickPick.items) quickPick.items = items;
+    // Typing a listed name exactly and pressing Enter picks that name, not whichever entry the filter put first.
+    if (exact) quickPick.activeItems = [exact];
   };
   quickPick.onDidChangeValue(show);
 
@@ -43,7 +47,11 @@ export async function pickOrType<T extends vscode.QuickPickItem>(options: PickOr
   }
 
   const picked = await new Promise<T | undefined>((resolve) => {
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+    quickPick.onDidAccept(() => {
+      // Enter can beat the filter of the last keystroke: a name typed exactly is the one meant.
+      const typed = quickPick.value.trim();
+      resolve(listed.find((item) => item.label === typed) ?? quickPick.selectedItems[0]);
+    });
     quickPick.onDidHide(() => resolve(undefined));
     quickPick.show();
   });

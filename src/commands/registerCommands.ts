@@ -1,38 +1,51 @@
-/** Every contributed command, registered in one place through the shared error handling. */
+/**
+ * Every contributed command, registered in one place through the shared
+ * error handling. The table is typed by command id, so a command declared in
+ * src/ids.ts cannot be left unregistered (and test/unit/ids.test.ts checks
+ * the manifest contributes each one).
+ */
 import type * as vscode from 'vscode';
+import { type CommandId, Commands } from '../ids';
 import { AnswerEditors } from './answer/answerEditors';
 import { TaskAnswers } from './answer/answerTask';
 import { claimNextTask } from './claimNextTask';
 import type { CommandContext } from './commandContext';
-import { selectProfile, selectRegion, setEndpoint } from './connectionCommands';
 import { clearFilter, filterTasks } from './filterTasks';
-import { registerCommand } from './registerCommand';
+import { type CommandHandler, registerCommand } from './registerCommand';
+import { scopeOfNode } from './resolveRoot';
+import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
-import { selectDomain } from './selectDomain';
 import { showExecutionHistory } from './showExecutionHistory';
-import type { LoadMoreNode } from '../tree/treeItems';
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const editors = new AnswerEditors();
   const answers = new TaskAnswers(ctx, editors);
-  return [
-    editors,
-    registerCommand(ctx, 'swfTasks.refresh', (c) => c.tree.refresh()),
-    registerCommand(ctx, 'swfTasks.filter', filterTasks),
-    registerCommand(ctx, 'swfTasks.clearFilter', clearFilter),
-    registerCommand(ctx, 'swfTasks.loadMore', (c, node) => c.tree.loadMore(node as LoadMoreNode)),
-    registerCommand(ctx, 'swfTasks.selectDomain', selectDomain),
-    registerCommand(ctx, 'swfTasks.selectProfile', selectProfile),
-    registerCommand(ctx, 'swfTasks.selectRegion', selectRegion),
-    registerCommand(ctx, 'swfTasks.setEndpoint', setEndpoint),
-    registerCommand(ctx, 'swfTasks.claimNextTask', claimNextTask),
-    registerCommand(ctx, 'swfTasks.completeTask', (_c, arg) => answers.answer('complete', arg)),
-    registerCommand(ctx, 'swfTasks.failTask', (_c, arg) => answers.answer('fail', arg)),
-    registerCommand(ctx, 'swfTasks.cancelTask', (_c, arg) => answers.answer('cancel', arg)),
-    registerCommand(ctx, 'swfTasks.submitAnswerEditor', (_c, uri) => editors.submit(uri as vscode.Uri | undefined)),
-    registerCommand(ctx, 'swfTasks.showExecutionHistory', showExecutionHistory),
-    registerCommand(ctx, 'swfTasks.startSandbox', startSandbox),
-    registerCommand(ctx, 'swfTasks.stopSandbox', stopSandbox),
-    registerCommand(ctx, 'swfTasks.showLog', (c) => c.log.show()),
-  ];
+  const handlers: Record<CommandId, CommandHandler> = {
+    [Commands.addRoot]: addRoot,
+    [Commands.removeRoot]: removeRoot,
+    [Commands.moveRootUp]: (c, node) => moveRoot(c, node, -1),
+    [Commands.moveRootDown]: (c, node) => moveRoot(c, node, 1),
+    [Commands.refresh]: refresh,
+    [Commands.filter]: filterTasks,
+    [Commands.clearFilter]: clearFilter,
+    [Commands.loadMore]: loadMore,
+    [Commands.claimNextTask]: claimNextTask,
+    [Commands.completeTask]: (_c, arg) => answers.answer('complete', arg),
+    [Commands.failTask]: (_c, arg) => answers.answer('fail', arg),
+    [Commands.cancelTask]: (_c, arg) => answers.answer('cancel', arg),
+    [Commands.submitAnswerEditor]: (_c, uri) => editors.submit(uri as vscode.Uri | undefined),
+    [Commands.showExecutionHistory]: showExecutionHistory,
+    [Commands.startSandbox]: startSandbox,
+    [Commands.stopSandbox]: stopSandbox,
+    [Commands.showLog]: (c) => c.log.show(),
+  };
+  return [editors, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
+}
+
+/** A Load More row: more executions of its root (a read), or more rows of a task list (the view's paging). */
+async function loadMore(ctx: CommandContext, node: unknown): Promise<void> {
+  const scope = scopeOfNode(ctx, node);
+  const model = scope && ctx.roots.find(scope);
+  if ((node as { scope?: unknown } | undefined)?.scope === 'executions') await model?.refresh(true);
+  else ctx.paging.showMoreRows(node);
 }

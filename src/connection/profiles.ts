@@ -5,7 +5,13 @@
  * on what a profile is.
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { type ConnectionSettings, DEFAULT_REGION } from './settings';
+import { DEFAULT_REGION } from './connection';
+
+/** A region and where it came from, to show in the pickers. */
+export interface ResolvedRegion {
+  region: string;
+  regionSource: 'setting' | 'profile' | 'environment' | 'default';
+}
 
 export interface ProfileSummary {
   name: string;
@@ -42,7 +48,7 @@ export async function resolveRegion(
   setting: string,
   profile: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Pick<ConnectionSettings, 'region' | 'regionSource'>> {
+): Promise<ResolvedRegion> {
   if (setting.trim()) return { region: setting.trim(), regionSource: 'setting' };
   const profileName = profile || env.AWS_PROFILE || 'default';
   try {

@@ -1,49 +1,132 @@
 /**
- * Keeps the claimed tasks of the loaded tree alive with heartbeats (setting
- * `swfTasks.keepClaimedTasksAlive`), and turns what the heartbeats learn into
- * something a person sees: a cancel request offers Cancel Task at once; a
- * task closed elsewhere leaves the tree with a warning.
+ * Keeps every claimed task alive, whatever the views show: a claim whose
+ * task has a heartbeat timeout gets RecordActivityTaskHeartbeat through the
+ * connection that issued its token (setting `swfTasks.keepClaimedTasksAlive`),
+ * three times per timeout, also when its execution lies past the execution
+ * limit, its root is collapsed, or no root watches its domain any more. A
+ * claim without one is beaten every five minutes, to learn whether it is
+ * still open.
+ *
+ * What a heartbeat learns is passed on as events: a cancel request, or the
+ * task closed. Closed is evidence from the claim's own connection
+ * (UnknownResourceFault to that token), so the claim is dropped then.
  */
 import * as vscode from 'vscode';
+import type { ClaimedTask, ClaimStore } from '../swf/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import { HeartbeatKeeper, type HeartbeatTarget } from '../swf/heartbeats';
+import { HeartbeatKeeper } from '../swf/heartbeats';
+import { describeTask } from '../swf/taskGroups';
+import { readActivityTimeouts } from '../swf/taskLister';
 import { shortToken } from '../swf/tokens';
-import { describeTask, type TaskTree } from '../tree/taskGroups';
-import type { TasksTreeProvider } from '../tree/tasksTreeProvider';
-import { CONFIG_SECTION, type SwfSession } from './session';
+import { affectsSetting, readSetting } from './config';
+import type { Connections } from './connections';
 
-export function keepClaimedTasksAlive(session: SwfSession, tree: TasksTreeProvider, log: vscode.LogOutputChannel): vscode.Disposable {
-  const label = (token: string): string => {
-    const row = tree.current?.groups.flatMap((g) => g.tasks).find((r) => r.claim?.taskToken === token);
-    return row ? describeTask(row.task) : `the task with token ${shortToken(token)}`;
-  };
+/**
+ * A claimed task with no heartbeat timeout cannot time out that way, but it
+ * can close elsewhere (answered, its execution terminated). A beat this
+ * often tells, from the claim's own connection, and learns a cancel request
+ * too; a claim no root watches has no other way to find out.
+ */
+const LIVENESS_INTERVAL_MS = 5 * 60_000;
 
-  const keeper = new HeartbeatKeeper(() => session.getGateway(), {
-    cancelRequested(token) {
-      log.info(`Heartbeat: cancellation was requested for ${label(token)}.`);
-      void tree.refresh();
-      void vscode.window
-        .showWarningMessage(`The workflow asked to cancel ${label(token)}.`, 'Cancel Task')
-        .then((choice) => choice && vscode.commands.executeCommand('swfTasks.cancelTask', token));
-    },
-    closed(token) {
-      const what = label(token);
-      log.warn(`Heartbeat: ${what} is closed in SWF (answered, timed out or canceled elsewhere); forgot its token.`);
-      void session.claims.remove(token).then(() => tree.refresh());
-      void vscode.window.showWarningMessage(`${what} is no longer open: it was answered, timed out or canceled elsewhere.`);
-    },
-    failed(token, error) {
-      log.warn(`Heartbeat for ${label(token)} failed; trying again at the next beat: ${errorMessage(describeSwfError(error, session.errorContext('RecordActivityTaskHeartbeat')))}`);
-    },
-  });
+export class ClaimKeeper implements vscode.Disposable {
+  private readonly cancelRequested = new vscode.EventEmitter<ClaimedTask>();
+  /** The first heartbeat that sees a cancel request of a claimed task. */
+  readonly onDidRequestCancel = this.cancelRequested.event;
+  private readonly closed = new vscode.EventEmitter<ClaimedTask>();
+  /** A claimed task turned out closed elsewhere; its claim has been dropped. */
+  readonly onDidClose = this.closed.event;
 
-  const track = (loaded: TaskTree): void => {
-    const enabled = vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('keepClaimedTasksAlive', true);
-    keeper.track(enabled ? claimedTargets(loaded) : []);
-  };
-  return vscode.Disposable.from(tree.onDidLoad(track), keeper);
-}
+  private readonly keeper: HeartbeatKeeper;
+  private claimsByToken = new Map<string, ClaimedTask>();
+  /** Claims whose timeouts were asked for this session: asked once, not at every change. */
+  private readonly timeoutsAsked = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[] = [];
 
-function claimedTargets(tree: TaskTree): HeartbeatTarget[] {
-  return tree.groups.flatMap((g) => g.tasks).flatMap((row) => (row.claim ? [{ taskToken: row.claim.taskToken, heartbeatTimeout: row.task.timeouts.heartbeat }] : []));
+  constructor(
+    private readonly claims: ClaimStore,
+    private readonly connections: Connections,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.keeper = new HeartbeatKeeper(
+      async (token) => {
+        const claim = this.claimsByToken.get(token);
+        if (!claim) throw new Error('The claim was released.');
+        return this.connections.gateway(claim.connection);
+      },
+      {
+        cancelRequested: (token) => {
+          const claim = this.claimsByToken.get(token);
+          if (!claim) return;
+          this.log.info(`Heartbeat: cancellation was requested for ${describeTask(claim)}.`);
+          this.cancelRequested.fire(claim);
+        },
+        closed: (token) => void this.dropClosed(token),
+        failed: (token, error) => {
+          const claim = this.claimsByToken.get(token);
+          this.log.warn(`Heartbeat for ${claim ? describeTask(claim) : `token ${shortToken(token)}`} failed; trying again at the next beat: ${errorMessage(describeSwfError(error))}`);
+        },
+      },
+      LIVENESS_INTERVAL_MS,
+    );
+    this.subscriptions.push(
+      claims.onDidChange((all) => this.track(all)),
+      connections.onDidReset(() => void claims.all().then((all) => this.track(all))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSetting(e, 'keepClaimedTasksAlive')) void claims.all().then((all) => this.track(all));
+      }),
+    );
+    void claims.all().then((all) => this.track(all));
+  }
+
+  /** The tokens being kept alive now. */
+  get tracked(): ReadonlySet<string> {
+    return this.keeper.tracked;
+  }
+
+  /** One heartbeat for a claim now (Cancel Task asks this way whether cancellation was requested). */
+  beat(claim: ClaimedTask): Promise<void> {
+    return this.keeper.beat(claim.taskToken);
+  }
+
+  private track(all: readonly ClaimedTask[]): void {
+    this.claimsByToken = new Map(all.map((c) => [c.taskToken, c]));
+    const enabled = readSetting('keepClaimedTasksAlive');
+    this.keeper.track(enabled ? all.map((c) => ({ taskToken: c.taskToken, heartbeatTimeout: c.timeouts?.heartbeat })) : []);
+    for (const claim of all) if (!claim.timeouts && !this.timeoutsAsked.has(claim.taskToken)) void this.learnTimeouts(claim);
+  }
+
+  /** PollForActivityTask does not give a task's timeouts: read them from its history, through its own connection. */
+  private async learnTimeouts(claim: ClaimedTask): Promise<void> {
+    this.timeoutsAsked.add(claim.taskToken);
+    try {
+      const gateway = await this.connections.gateway(claim.connection);
+      const timeouts = await readActivityTimeouts(gateway, claim.domain, { workflowId: claim.workflowId, runId: claim.runId }, claim.startedEventId);
+      if (!timeouts) {
+        this.log.warn(`The history of ${describeTask(claim)} does not show the task's scheduling; its heartbeat timeout is unknown.`);
+        return;
+      }
+      this.log.info(`${describeTask(claim)}: heartbeat timeout ${timeouts.heartbeat ?? 'of the type'}, start-to-close ${timeouts.startToClose ?? 'of the type'}.`);
+      await this.claims.update(claim.taskToken, { timeouts });
+    } catch (error) {
+      // Asked again at the next change of claims or connections (the sandbox started, say).
+      this.timeoutsAsked.delete(claim.taskToken);
+      this.log.warn(`Could not read the timeouts of ${describeTask(claim)}: ${errorMessage(describeSwfError(error))}`);
+    }
+  }
+
+  private async dropClosed(token: string): Promise<void> {
+    const claim = this.claimsByToken.get(token);
+    if (!claim) return;
+    this.log.warn(`Heartbeat: ${describeTask(claim)} is closed in SWF (answered, timed out or canceled elsewhere); forgot its token.`);
+    await this.claims.remove(token);
+    this.closed.fire(claim);
+  }
+
+  dispose(): void {
+    this.keeper.dispose();
+    this.cancelRequested.dispose();
+    this.closed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
 }

@@ -1,169 +1,88 @@
 /**
- * The extension's connection to SWF as VS Code sees it: settings in,
- * a gateway out, the selected domain, and the claimed tasks.
+ * The SWF connections in use: one gateway (SDK clients) per connection,
+ * made on first use and shared by every root, claim and command that calls
+ * that connection. A claim's token is sent through the gateway of the
+ * connection that issued it, never another.
  *
- * A changed setting drops the gateway (and with it every cached history), and
- * fires `onDidChange` so the tree refreshes.
+ * The local sandbox runs in this extension host on a port chosen at start:
+ * its connection resolves to that address while it runs, and to a
+ * `SandboxNotRunning` error otherwise.
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { listProfiles, resolveRegion } from '../connection/profiles';
-import { type ConnectionSettings, describeConnection } from '../connection/settings';
-import { ClaimStore, defaultIdentity } from '../swf/claims';
-import type { SwfErrorContext } from '../swf/errors';
+import { type Connection, connectionId, resolveCallTarget } from '../connection/connection';
+import { listProfiles } from '../connection/profiles';
+import { defaultIdentity } from '../swf/claims';
 import { createSwfGateway, type SwfGateway } from '../swf/gateway';
-import { OpenTaskLister } from '../swf/taskLister';
+import { affectsSetting, readSetting } from './config';
 
-export const CONFIG_SECTION = 'swfTasks';
-const DOMAIN_KEY = 'swfTasks.domain';
-const FILTER_KEY = 'swfTasks.filter';
+export class Connections implements vscode.Disposable {
+  private readonly gateways = new Map<string, Promise<SwfGateway>>();
+  private sandbox: string | undefined;
+  private readonly changed = new vscode.EventEmitter<Connection | undefined>();
+  /** Fires when a connection's gateway was dropped (its calls must start afresh), or with `undefined` for all. */
+  readonly onDidReset = this.changed.event;
+  private readonly subscription: vscode.Disposable;
 
-export class SwfSession implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the connection or the domain changes. */
-  readonly onDidChange = this.changed.event;
-  readonly claims: ClaimStore;
-
-  private gateway: Promise<SwfGateway> | undefined;
-  /** The settings the current gateway was made with, to name them in error messages. */
-  private lastSettings: ConnectionSettings | undefined;
-  private lister: OpenTaskLister | undefined;
-  /** The sandbox lives in this extension host: its endpoint and domain are never persisted. */
-  private sandbox: { endpoint: string; domain: string | undefined } | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.claims = new ClaimStore(context.secrets);
-    this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(CONFIG_SECTION)) this.reset('settings changed');
-      }),
-    );
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSetting(e, 'pollTimeoutSeconds')) this.resetAll('the poll timeout changed');
+    });
   }
 
-  /** The selected domain: remembered per workspace, or the sandbox's while the sandbox is in use. */
-  get domain(): string | undefined {
-    if (this.sandbox) return this.sandbox.domain;
-    return this.context.workspaceState.get<string>(DOMAIN_KEY) || undefined;
+  /** The running sandbox's address, or undefined. */
+  get sandboxEndpoint(): string | undefined {
+    return this.sandbox;
   }
 
-  async setDomain(domain: string | undefined): Promise<void> {
-    if (this.sandbox) this.sandbox.domain = domain;
-    else await this.context.workspaceState.update(DOMAIN_KEY, domain);
-    this.lister = undefined;
-    await this.announce();
+  /** Points the sandbox connection at a sandbox this extension started, or at none. */
+  setSandboxEndpoint(endpoint: string | undefined): void {
+    this.sandbox = endpoint;
+    this.drop({ kind: 'sandbox' });
+    this.changed.fire({ kind: 'sandbox' });
   }
 
-  /** The text the tree is filtered by, remembered per workspace; empty for none. */
-  get taskFilter(): string {
-    return this.context.workspaceState.get<string>(FILTER_KEY, '');
+  /** The gateway of `connection`, created (and the SDK loaded) on first use. A failed creation is not kept. */
+  gateway(connection: Connection): Promise<SwfGateway> {
+    const id = connectionId(connection);
+    const existing = this.gateways.get(id);
+    if (existing) return existing;
+    const pending = (async () => {
+      const target = resolveCallTarget(connection, this.sandbox);
+      this.log.info(`Connecting: ${target.label}${target.endpoint ? ` (${target.endpoint})` : ''}`);
+      await assertProfileExists(target.profile);
+      return createSwfGateway(target, { pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000 });
+    })();
+    pending.catch(() => {
+      if (this.gateways.get(id) === pending) this.gateways.delete(id);
+    });
+    this.gateways.set(id, pending);
+    return pending;
   }
 
-  async setTaskFilter(query: string): Promise<void> {
-    await this.context.workspaceState.update(FILTER_KEY, query || undefined);
-    await this.updateContextKeys();
-  }
-
-  /** Points the connection at a sandbox this extension runs, or back to the settings with `undefined`. */
-  async useSandbox(sandbox: { endpoint: string; domain: string } | undefined): Promise<void> {
-    this.sandbox = sandbox && { ...sandbox };
-    this.reset(sandbox ? `using the local sandbox at ${sandbox.endpoint}` : 'left the local sandbox', false);
-    await this.announce();
-  }
-
-  get usingSandbox(): boolean {
-    return this.sandbox !== undefined;
-  }
-
-  /** Updates the context keys the menus and the welcome view read, then tells listeners. */
-  private async announce(): Promise<void> {
-    await this.updateContextKeys();
-    this.changed.fire();
-  }
-
-  async settings(): Promise<ConnectionSettings> {
-    const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-    if (this.sandbox) {
-      return { profile: '', region: 'us-east-1', regionSource: 'default', endpoint: this.sandbox.endpoint, sandbox: true };
-    }
-    const profile = config.get<string>('profile', '').trim();
-    const region = await resolveRegion(config.get<string>('region', ''), profile);
-    return { profile, ...region, endpoint: config.get<string>('endpoint', '').trim(), sandbox: false };
-  }
-
-  async describe(): Promise<string> {
-    return describeConnection(await this.settings());
-  }
-
+  /** The worker identity recorded when this extension claims a task. */
   identity(): string {
-    const configured = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('identity', '').trim();
-    return configured || defaultIdentity(safeUserName(), os.hostname());
+    return readSetting('identity').trim() || defaultIdentity(safeUserName(), os.hostname());
   }
 
-  /** The gateway for the current settings, created (and the SDK loaded) on first use. */
-  getGateway(): Promise<SwfGateway> {
-    if (!this.gateway) {
-      const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-      const pollTimeoutMs = config.get<number>('pollTimeoutSeconds', 75) * 1000;
-      const pending = this.settings().then(async (settings) => {
-        this.lastSettings = settings;
-        this.log.info(`Connecting: ${describeConnection(settings)}${settings.endpoint ? ` (${settings.endpoint})` : ''}`);
-        await assertProfileExists(settings.profile);
-        return createSwfGateway(settings, { pollTimeoutMs });
-      });
-      // A failed creation must not stick: the next call tries again.
-      pending.catch(() => {
-        if (this.gateway === pending) this.gateway = undefined;
-      });
-      this.gateway = pending;
-    }
-    return this.gateway;
+  private drop(connection: Connection): void {
+    const id = connectionId(connection);
+    void this.gateways.get(id)?.then((g) => g.dispose(), () => undefined);
+    this.gateways.delete(id);
   }
 
-  /** The context keys the menus and the welcome view read. */
-  async updateContextKeys(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'swfTasks.domainSelected', Boolean(this.domain));
-    await vscode.commands.executeCommand('setContext', 'swfTasks.filtered', this.taskFilter !== '');
-  }
-
-  /** What error messages should name: the domain and the connection in use. */
-  errorContext(operation?: string): SwfErrorContext {
-    const settings = this.lastSettings;
-    return {
-      operation,
-      domain: this.domain,
-      profile: settings?.profile || undefined,
-      region: settings?.region,
-      endpoint: settings?.endpoint || undefined,
-    };
-  }
-
-  /** The lister of the selected domain; it keeps folded histories between refreshes. */
-  async getLister(): Promise<OpenTaskLister | undefined> {
-    const domain = this.domain;
-    if (!domain) return undefined;
-    if (!this.lister || this.lister.domain !== domain) {
-      const maxExecutions = vscode.workspace.getConfiguration(CONFIG_SECTION).get<number>('maxExecutions', 500);
-      this.lister = new OpenTaskLister(await this.getGateway(), domain, { maxExecutions });
-    }
-    return this.lister;
-  }
-
-  private reset(reason: string, notify = true): void {
-    this.log.info(`Connection reset: ${reason}`);
-    void this.gateway?.then((g) => g.dispose(), () => undefined);
-    this.gateway = undefined;
-    this.lister = undefined;
-    if (notify) this.changed.fire();
+  private resetAll(reason: string): void {
+    this.log.info(`Connections reset: ${reason}`);
+    for (const pending of this.gateways.values()) void pending.then((g) => g.dispose(), () => undefined);
+    this.gateways.clear();
+    this.changed.fire(undefined);
   }
 
   dispose(): void {
-    void this.gateway?.then((g) => g.dispose(), () => undefined);
+    for (const pending of this.gateways.values()) void pending.then((g) => g.dispose(), () => undefined);
+    this.gateways.clear();
     this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscription.dispose();
   }
 }
 

@@ -4,6 +4,8 @@
  * of them and the process can exit.
  */
 
+import { parseTimeoutSeconds } from '../common/durations';
+
 /** setTimeout's ceiling (~24.8 days); SWF timeouts can be longer, so long waits re-arm. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -11,12 +13,6 @@ export interface TimerHandle {
   timeout: NodeJS.Timeout;
 }
 
-/** Parses an SWF duration: whole seconds as a string, or "NONE" (never). */
-export function parseTimeoutSeconds(value: string | undefined): number | undefined {
-  if (value === undefined || value === 'NONE') return undefined;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
-}
 
 export class TimerSet {
   private readonly live = new Set<TimerHandle>();

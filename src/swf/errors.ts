@@ -8,11 +8,15 @@
  * described. Every text taken from an error passes through `redactTokens`:
  * services and proxies sometimes echo the request, which holds the task token.
  */
+import { t } from '@vscode/l10n';
 import { redactTokens } from './tokens';
 
 export type SwfErrorKind =
   | 'taskClosed'
+  | 'unknownDomain'
+  | 'unknownExecution'
   | 'unknownResource'
+  | 'sandboxStopped'
   | 'notPermitted'
   | 'throttled'
   | 'validation'
@@ -41,6 +45,29 @@ export interface SwfErrorContext {
   endpoint?: string;
   profile?: string;
   region?: string;
+  /** The connection's label, `prod (eu-west-1)`. */
+  connection?: string;
+}
+
+/**
+ * The gateway tags every failure with the call it came from, so whoever
+ * reports the error later names the right SWF operation, domain and
+ * endpoint without being told. Kept off the enumerable properties: nothing
+ * that serializes the error sees it.
+ */
+const CALL_CONTEXT = Symbol.for('swfTasks.callContext');
+
+export function tagSwfError<E>(error: E, ctx: SwfErrorContext): E {
+  if (typeof error === 'object' && error !== null && !Object.prototype.hasOwnProperty.call(error, CALL_CONTEXT)) {
+    Object.defineProperty(error, CALL_CONTEXT, { value: ctx, enumerable: false });
+  }
+  return error;
+}
+
+/** The context the gateway tagged an error with, if any. */
+export function taggedContext(error: unknown): SwfErrorContext | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  return (error as { [CALL_CONTEXT]?: SwfErrorContext })[CALL_CONTEXT];
 }
 
 /** The parts of an error that classification reads, whatever threw it. */
@@ -62,17 +89,29 @@ type Classifier = (s: Situation) => SwfErrorInfo | undefined;
 /** Operations whose UnknownResourceFault means the task token's task has closed. */
 const TASK_TOKEN_OPERATION = /^(RespondActivityTask(Completed|Failed|Canceled)|RecordActivityTaskHeartbeat)$/;
 
-/** What a person should read for each Node network error code. */
-const NETWORK_FAILURES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed (DNS did not answer)',
-  ETIMEDOUT: 'connection timed out',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EPIPE: 'connection closed while sending',
-};
+/** What a person should read for each Node network error code (a function: texts are translated when used, not at load). */
+function networkFailure(code: string): string | undefined {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return t('connection refused');
+    case 'ENOTFOUND':
+      return t('host name not found');
+    case 'EAI_AGAIN':
+      return t('host name lookup failed (DNS did not answer)');
+    case 'ETIMEDOUT':
+      return t('connection timed out');
+    case 'ECONNRESET':
+      return t('connection reset');
+    case 'EHOSTUNREACH':
+      return t('host unreachable');
+    case 'ENETUNREACH':
+      return t('network unreachable');
+    case 'EPIPE':
+      return t('connection closed while sending');
+    default:
+      return undefined;
+  }
+}
 
 /** Service error names that mean the credentials themselves were refused or are stale. */
 const REJECTED_CREDENTIALS = new Set([
@@ -87,6 +126,7 @@ const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'R
 
 /** Tried in order: the first that recognizes the error describes it. */
 const CLASSIFIERS: readonly Classifier[] = [
+  describeSandboxStopped,
   describeUnknownResource,
   describeNotPermitted,
   describeThrottling,
@@ -98,20 +138,23 @@ const CLASSIFIERS: readonly Classifier[] = [
   describeServerError,
 ];
 
-/** Describes an error thrown by an SWF call (or while preparing it) for a person. */
 /** Title and detail as one message: "The task is already closed. It was completed, …". */
 export function errorMessage(info: Pick<SwfErrorInfo, 'title' | 'detail'>): string {
   if (!info.detail) return info.title;
   return `${info.title}${/[.!?:]$/.test(info.title) ? '' : '.'} ${info.detail}`;
 }
 
-export function describeSwfError(err: unknown, ctx: SwfErrorContext = {}): SwfErrorInfo {
+/** Describes an error thrown by an SWF call (or while preparing it) for a person. */
+export function describeSwfError(err: unknown, given: SwfErrorContext = {}): SwfErrorInfo {
+  // What the gateway recorded wins: it knows which call failed, and where.
+  const ctx: SwfErrorContext = { ...given, ...definedFields(taggedContext(err)) };
   const situation: Situation = { ...readErrorFacts(err), operation: ctx.operation?.replace(/Command$/, ''), ctx };
   for (const classify of CLASSIFIERS) {
     const described = classify(situation);
     if (described) return described;
   }
-  return info('unknown', `${situation.operation ?? 'SWF call'} failed`, situation.message || situation.name || 'No error message.');
+  const title = situation.operation !== undefined ? t('{0} failed', situation.operation) : t('SWF call failed');
+  return info('unknown', title, situation.message || situation.name || t('No error message.'));
 }
 
 /** Reads name, message, network code and HTTP status from anything thrown, including non-Error values. */
@@ -132,80 +175,107 @@ function readErrorFacts(err: unknown): ErrorFacts {
   };
 }
 
+function describeSandboxStopped(s: Situation): SwfErrorInfo | undefined {
+  if (s.name !== 'SandboxNotRunning') return undefined;
+  return {
+    ...info('sandboxStopped', t('The local SWF sandbox is not running'), t('Start it again (SWF: Start Local Sandbox). A task claimed on an earlier sandbox is gone with it.')),
+    retryable: true,
+  };
+}
+
+/**
+ * UnknownResourceFault means different things by operation and message: a
+ * task token's task has closed; the domain is not registered (in this
+ * region); the execution has closed or never existed; a type is unknown.
+ */
 function describeUnknownResource(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'UnknownResourceFault') return undefined;
   if (s.operation !== undefined && TASK_TOKEN_OPERATION.test(s.operation)) {
-    return {
-      ...info('taskClosed', 'The task is already closed', 'It was completed, failed, canceled or timed out elsewhere; refresh to see its current state.'),
-      refreshTree: true,
-    };
+    const detail = s.ctx.connection !== undefined
+      ? t('It was completed, failed, canceled or timed out elsewhere (on {0}); refresh to see its current state.', s.ctx.connection)
+      : t('It was completed, failed, canceled or timed out elsewhere; refresh to see its current state.');
+    return { ...info('taskClosed', t('The task is already closed'), detail), refreshTree: true };
   }
-  const where = s.ctx.domain !== undefined ? ` Check that domain "${s.ctx.domain}" exists${inRegion(s.ctx)}: domains are registered per region.` : '';
-  return info('unknownResource', 'SWF does not know this resource', `${s.message || 'Unknown resource.'}${where}`);
+  if (/^Unknown domain/i.test(s.message)) {
+    const name = /^Unknown domain:\s*(.+)$/i.exec(s.message)?.[1]?.trim() ?? s.ctx.domain;
+    const detail = s.ctx.connection !== undefined
+      ? t("Domains are registered per account and region: check the domain's name, and that {0} points at the account and region that hold it.", s.ctx.connection)
+      : t("Domains are registered per account and region: check the domain's name, and that the connection points at the account and region that hold it.");
+    return info('unknownDomain', unknownDomainTitle(name, s.ctx.region), detail);
+  }
+  if (/^Unknown execution/i.test(s.message)) {
+    const detail = s.ctx.domain !== undefined
+      ? t('SWF no longer knows this execution as open in domain "{0}": it closed, or its ID or run ID is wrong.', s.ctx.domain)
+      : t('SWF no longer knows this execution as open: it closed, or its ID or run ID is wrong.');
+    return { ...info('unknownExecution', t('The workflow execution is closed or unknown'), `${detail}${serviceSays(s)}`), refreshTree: true };
+  }
+  return info('unknownResource', t('SWF does not know this resource'), s.message || t('Unknown resource.'));
+}
+
+function unknownDomainTitle(name: string | undefined, region: string | undefined): string {
+  if (name !== undefined) return region !== undefined ? t('Domain "{0}" is not registered in {1}', name, region) : t('Domain "{0}" is not registered', name);
+  return region !== undefined ? t('Domain is not registered in {0}', region) : t('Domain is not registered');
 }
 
 function describeNotPermitted(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'OperationNotPermittedFault') return undefined;
   const action = `swf:${s.operation ?? '<Operation>'}`;
   const resource = `arn:aws:swf:${s.ctx.region ?? '<region>'}:<account-id>:/domain/${s.ctx.domain ?? '<domain>'}`;
-  const who = s.ctx.profile !== undefined ? `profile "${s.ctx.profile}"` : 'the current credentials';
-  return info(
-    'notPermitted',
-    `Not permitted: ${action}`,
-    `The IAM identity of ${who} may not call ${action} on ${resource}. Ask for a policy that allows it, or choose another profile.${serviceSays(s)}`,
-  );
+  const detail = s.ctx.profile !== undefined
+    ? t('The IAM identity of profile "{0}" may not call {1} on {2}. Ask for a policy that allows it, or choose another profile.', s.ctx.profile, action, resource)
+    : t('The IAM identity of the current credentials may not call {0} on {1}. Ask for a policy that allows it, or choose another profile.', action, resource);
+  return info('notPermitted', t('Not permitted: {0}', action), `${detail}${serviceSays(s)}`);
 }
 
 function describeThrottling(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'ThrottlingException' && s.httpStatus !== 429) return undefined;
-  return {
-    ...info(
-      'throttled',
-      'SWF is throttling requests',
-      `${s.operation ?? 'The call'} was refused for too many requests, even after the SDK's retries: the account's rate for this API${inRegion(s.ctx)} is used up. Wait a few seconds and try again.`,
-    ),
-    retryable: true,
-  };
+  const call = s.operation ?? t('The call');
+  const detail = s.ctx.region !== undefined
+    ? t("{0} was refused for too many requests, even after the SDK's retries: the account's rate for this API in {1} is used up. Wait a few seconds and try again.", call, s.ctx.region)
+    : t("{0} was refused for too many requests, even after the SDK's retries: the account's rate for this API is used up. Wait a few seconds and try again.", call);
+  return { ...info('throttled', t('SWF is throttling requests'), detail), retryable: true };
 }
 
 function describeValidation(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'ValidationException') return undefined;
-  return info('validation', 'SWF rejected the request', s.message || 'The request did not pass validation.');
+  return info('validation', t('SWF rejected the request'), s.message || t('The request did not pass validation.'));
 }
 
 function describeCredentials(s: Situation): SwfErrorInfo | undefined {
   const profile = s.ctx.profile ?? profileNamedIn(s.message);
-  const login = `run \`aws sso login${profile !== undefined ? ` --profile ${profile}` : ''}\` in a terminal`;
+  const login = `aws sso login${profile !== undefined ? ` --profile ${profile}` : ''}`;
   // Before SSO: the token provider also reports a missing profile, and that needs a different fix.
   if (/Profile .*could not be found|Could not resolve credentials using profile/i.test(s.message)) {
-    const name = profile !== undefined ? `"${profile}" ` : '';
     return info(
       'credentials',
-      `AWS profile ${name}not found`,
-      'Pick another profile (SWF: Select AWS Profile...), or add it to ~/.aws/config or ~/.aws/credentials.',
+      profile !== undefined ? t('AWS profile "{0}" not found', profile) : t('AWS profile not found'),
+      t('Pick another profile (SWF: Select AWS Profile...), or add it to ~/.aws/config or ~/.aws/credentials.'),
     );
   }
   if (s.name === 'TokenProviderError' || /\bSSO\b|aws sso login/i.test(s.message)) {
-    return { ...info('credentials', 'The AWS SSO session has expired or is missing', `To sign in again, ${login}, then retry.`), retryable: true };
+    return { ...info('credentials', t('The AWS SSO session has expired or is missing'), t('To sign in again, run `{0}` in a terminal, then retry.', login)), retryable: true };
   }
   if (EXPIRED_CREDENTIALS.has(s.name)) {
     return {
-      ...info('credentials', 'The AWS credentials have expired', `Renew them: for an SSO profile ${login}; for temporary keys, refresh them in ~/.aws/credentials or the environment.`),
+      ...info(
+        'credentials',
+        t('The AWS credentials have expired'),
+        t('Renew them: for an SSO profile run `{0}` in a terminal; for temporary keys, refresh them in ~/.aws/credentials or the environment.', login),
+      ),
       retryable: true,
     };
   }
   if (REJECTED_CREDENTIALS.has(s.name)) {
-    return info(
-      'credentials',
-      'AWS rejected the credentials',
-      `The access key is unknown or its secret does not match${profile !== undefined ? ` (profile "${profile}")` : ''}. Check ~/.aws/credentials, or pick another profile.${serviceSays(s)}`,
-    );
+    const detail = profile !== undefined
+      ? t('The access key is unknown or its secret does not match (profile "{0}"). Check ~/.aws/credentials, or pick another profile.', profile)
+      : t('The access key is unknown or its secret does not match. Check ~/.aws/credentials, or pick another profile.');
+    return info('credentials', t('AWS rejected the credentials'), `${detail}${serviceSays(s)}`);
   }
   if (s.name === 'CredentialsProviderError' || /could not load credentials/i.test(s.message)) {
     return info(
       'credentials',
-      'No AWS credentials found',
-      `Pick a profile (SWF: Select AWS Profile...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, ${login}.`,
+      t('No AWS credentials found'),
+      t('Pick a profile (SWF: Select AWS Profile...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, run `{0}` in a terminal.', login),
     );
   }
   return undefined;
@@ -214,40 +284,42 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
 /** Configuration that prevents any call: no region, or an endpoint URL that cannot work. */
 function describeEndpointConfig(s: Situation): SwfErrorInfo | undefined {
   if (/region is missing/i.test(s.message)) {
-    return info('endpoint', 'No AWS region is set', 'Choose a region (SWF: Select Region...), or set `region` in the profile or AWS_REGION.');
+    return info('endpoint', t('No AWS region is set'), t('Choose a region (SWF: Select Region...), or set `region` in the profile or AWS_REGION.'));
   }
   if (/invalid region|region.*not (valid|supported)/i.test(s.message) || s.name === 'InvalidRegion') {
-    return info('endpoint', `The region ${quoted(s.ctx.region)}is not valid`, `Choose another region (SWF: Select Region...).${serviceSays(s)}`);
+    const title = s.ctx.region !== undefined ? t('The region "{0}" is not valid', s.ctx.region) : t('The region is not valid');
+    return info('endpoint', title, `${t('Choose another region (SWF: Select Region...).')}${serviceSays(s)}`);
   }
   if (s.code === 'ERR_INVALID_URL') {
-    return info('endpoint', `The endpoint URL ${quoted(s.ctx.endpoint)}is not valid`, 'Set a full URL such as http://127.0.0.1:4566 (SWF: Set Endpoint URL...).');
+    const title = s.ctx.endpoint !== undefined ? t('The endpoint URL "{0}" is not valid', s.ctx.endpoint) : t('The endpoint URL is not valid');
+    return info('endpoint', title, t('Set a full URL such as {0} (SWF: Set Endpoint URL...).', 'http://127.0.0.1:4566'));
   }
   if (s.code !== undefined && /^(EPROTO|ERR_SSL_)/.test(s.code)) {
     return info(
       'endpoint',
-      `TLS failed with ${endpointName(s.ctx)}`,
-      'The endpoint does not speak HTTPS as expected. A local server (sandbox, moto, LocalStack) usually needs an http:// URL.',
+      t('TLS failed with {0}', endpointName(s.ctx)),
+      t('The endpoint does not speak HTTPS as expected. A local server (sandbox, moto, LocalStack) usually needs an http:// URL.'),
     );
   }
   return undefined;
 }
 
 function describeNetwork(s: Situation): SwfErrorInfo | undefined {
-  const failure = s.name === 'TimeoutError' ? 'request timed out' : s.code !== undefined ? NETWORK_FAILURES[s.code] : undefined;
+  const failure = s.name === 'TimeoutError' ? t('request timed out') : s.code !== undefined ? networkFailure(s.code) : undefined;
   if (failure === undefined) return undefined;
   const advice = s.ctx.endpoint !== undefined
-    ? 'Check that the server is running and the endpoint setting is right.'
-    : 'Check the network connection, proxy and VPN.';
-  return { ...info('network', `Cannot reach ${endpointName(s.ctx)}: ${failure}`, `${advice} (${s.message || s.code})`), retryable: true };
+    ? t('Check that the server is running and the endpoint setting is right.')
+    : t('Check the network connection, proxy and VPN.');
+  return { ...info('network', t('Cannot reach {0}: {1}', endpointName(s.ctx), failure), `${advice} (${s.message || s.code})`), retryable: true };
 }
 
 function describeCancelled(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'AbortError' && s.code !== 'ABORT_ERR') return undefined;
   // The service may hand a task to a poll whose client has already gone (see swf-facts.md).
-  const lostTask = s.operation === 'PollForActivityTask'
-    ? ' If SWF handed out a task meanwhile, it stays started, unseen, until its timeout.'
-    : '';
-  return info('cancelled', 'Cancelled', `The request was cancelled before SWF answered.${lostTask}`);
+  const detail = s.operation === 'PollForActivityTask'
+    ? t('The request was cancelled before SWF answered. If SWF handed out a task meanwhile, it stays started, unseen, until its timeout.')
+    : t('The request was cancelled before SWF answered.');
+  return info('cancelled', t('Cancelled'), detail);
 }
 
 /**
@@ -259,14 +331,17 @@ function describeCancelled(s: Situation): SwfErrorInfo | undefined {
 function describeServerError(s: Situation): SwfErrorInfo | undefined {
   if (s.httpStatus === undefined || s.httpStatus < 500) return undefined;
   const transient = s.httpStatus >= 502;
-  const title = `The endpoint answered HTTP ${s.httpStatus}`;
+  const title = t('The endpoint answered HTTP {0}', s.httpStatus);
   if (isUndecodableBody(s)) {
-    const cause = transient
-      ? 'a gateway or proxy reports the service unreachable; try again shortly.'
-      : `it may not implement ${s.operation ?? 'this operation'} (moto, for one, lacks some operations).`;
-    return { ...info('service', title, `${endpointName(s.ctx)} answered with a body that is not an SWF error: ${cause}`), retryable: transient };
+    const where = endpointName(s.ctx);
+    const detail = transient
+      ? t('{0} answered with a body that is not an SWF error: a gateway or proxy reports the service unreachable; try again shortly.', where)
+      : s.operation !== undefined
+        ? t('{0} answered with a body that is not an SWF error: it may not implement {1} (moto, for one, lacks some operations).', where, s.operation)
+        : t('{0} answered with a body that is not an SWF error: it may not implement this operation (moto, for one, lacks some operations).', where);
+    return { ...info('service', title, detail), retryable: transient };
   }
-  return { ...info('service', title, `SWF reported an internal error; try again shortly.${serviceSays(s)}`), retryable: true };
+  return { ...info('service', title, `${t('SWF reported an internal error; try again shortly.')}${serviceSays(s)}`), retryable: true };
 }
 
 function isUndecodableBody(s: Situation): boolean {
@@ -284,16 +359,11 @@ function serviceSays(s: Situation): string {
 
 function endpointName(ctx: SwfErrorContext): string {
   if (ctx.endpoint !== undefined) return ctx.endpoint;
-  return ctx.region !== undefined ? `SWF in ${ctx.region}` : 'SWF';
+  return ctx.region !== undefined ? t('SWF in {0}', ctx.region) : 'SWF';
 }
 
-function inRegion(ctx: SwfErrorContext): string {
-  return ctx.region !== undefined ? ` in ${ctx.region}` : '';
-}
-
-/** `"value" ` for a known value, nothing otherwise: fits between two words of a title. */
-function quoted(value: string | undefined): string {
-  return value !== undefined ? `"${value}" ` : '';
+function definedFields(ctx: SwfErrorContext | undefined): SwfErrorContext {
+  return Object.fromEntries(Object.entries(ctx ?? {}).filter(([, value]) => value !== undefined));
 }
 
 /** The profile an SDK credential message names: `Profile x could not…`, `profile: [x]`, `profile=x`. */

@@ -15,7 +15,8 @@ import type {
   SWFClient,
   WorkflowExecution,
 } from '@aws-sdk/client-swf';
-import { type ConnectionSettings, describeConnection, usesLocalCredentials } from '../connection/settings';
+import type { CallTarget } from '../connection/connection';
+import { type SwfErrorContext, tagSwfError } from './errors';
 
 export interface DomainSummary {
   name: string;
@@ -44,8 +45,13 @@ export interface HistoryReadOptions {
   signal?: AbortSignal;
 }
 
-/** Every SWF call the extension makes, one method each. */
+/**
+ * Every SWF call the extension makes, one method each. A failure is thrown
+ * tagged with the operation, domain and connection it came from (see
+ * `tagSwfError`), so every message names `swf:<Operation>`.
+ */
 export interface SwfGateway {
+  /** The connection's label, `prod (eu-west-1)`. */
   readonly description: string;
   listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
   listOpenExecutions(domain: string, nextPageToken?: string, signal?: AbortSignal): Promise<ExecutionPage>;
@@ -76,27 +82,37 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const EPOCH = new Date(0);
 const MAX_PAGE_SIZE = 1000;
 
-export async function createSwfGateway(settings: ConnectionSettings, options: GatewayOptions): Promise<SwfGateway> {
+export async function createSwfGateway(target: CallTarget, options: GatewayOptions): Promise<SwfGateway> {
   const sdk = await import('@aws-sdk/client-swf');
   const { NodeHttpHandler } = await import('@smithy/node-http-handler');
   const counts: Record<string, number> = {};
+  const where: SwfErrorContext = {
+    connection: target.label,
+    region: target.region,
+    profile: target.profile || undefined,
+    endpoint: target.endpoint || undefined,
+  };
 
   const makeClient = (requestTimeout: number): SWFClient => {
     const client = new sdk.SWFClient({
-      region: settings.region,
-      endpoint: settings.endpoint || undefined,
-      profile: settings.profile || undefined,
-      credentials: usesLocalCredentials(settings) ? LOCAL_CREDENTIALS : undefined,
+      region: target.region,
+      endpoint: target.endpoint || undefined,
+      profile: target.profile || undefined,
+      credentials: target.localCredentials ? LOCAL_CREDENTIALS : undefined,
       maxAttempts: options.maxAttempts ?? 3,
       requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true }),
     });
     client.middlewareStack.add(
-      (next, context) => (args) => {
-        const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
-        counts[name] = (counts[name] ?? 0) + 1;
-        return next(args);
+      (next, context) => async (args) => {
+        const operation = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+        counts[operation] = (counts[operation] ?? 0) + 1;
+        try {
+          return await next(args);
+        } catch (error) {
+          throw tagSwfError(error, { ...where, operation, domain: domainOf(args.input) });
+        }
       },
-      { step: 'initialize', name: 'swfTasksCallCounter' },
+      { step: 'initialize', name: 'swfTasksCallContext' },
     );
     return client;
   };
@@ -104,7 +120,7 @@ export async function createSwfGateway(settings: ConnectionSettings, options: Ga
   const pollClient = makeClient(options.pollTimeoutMs);
 
   return {
-    description: describeConnection(settings),
+    description: target.label,
 
     async listDomains(signal) {
       const domains: DomainSummary[] = [];
@@ -174,4 +190,10 @@ export async function createSwfGateway(settings: ConnectionSettings, options: Ga
       pollClient.destroy();
     },
   };
+}
+
+/** The domain a request names, for error messages. */
+function domainOf(input: unknown): string | undefined {
+  const domain = (input as { domain?: unknown } | null)?.domain;
+  return typeof domain === 'string' ? domain : undefined;
 }

@@ -8,6 +8,7 @@
  * or that the task is already closed. It cannot extend a start-to-close
  * timeout: nothing can.
  */
+import { parseTimeoutSeconds } from '../common/durations';
 import type { SwfGateway } from './gateway';
 
 export interface HeartbeatTarget {
@@ -32,18 +33,24 @@ const MAX_INTERVAL_MS = 5 * 60_000;
 
 /** How often to beat a task with this heartbeat timeout; undefined when it has none. */
 export function heartbeatIntervalMs(heartbeatTimeout: string | undefined): number | undefined {
-  const seconds = Number(heartbeatTimeout);
-  if (!heartbeatTimeout || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  const seconds = parseTimeoutSeconds(heartbeatTimeout);
+  if (seconds === undefined || seconds <= 0) return undefined;
   return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, Math.floor((seconds * 1000) / BEATS_PER_TIMEOUT)));
 }
 
 export class HeartbeatKeeper {
-  private readonly timers = new Map<string, ReturnType<typeof setInterval>>();
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setInterval>; intervalMs: number }>();
   private readonly cancelSeen = new Set<string>();
 
   constructor(
-    private readonly gateway: () => Promise<SwfGateway>,
+    /** The gateway of the connection that issued a token: a token is only ever sent there. */
+    private readonly gatewayFor: (taskToken: string) => Promise<SwfGateway>,
     private readonly listener: HeartbeatListener,
+    /**
+     * How often to beat a task that has no heartbeat timeout, only to learn
+     * whether it is still open (or asked to cancel); undefined: never.
+     */
+    private readonly livenessIntervalMs?: number,
   ) {}
 
   /** The tasks being kept alive, by token. */
@@ -51,26 +58,32 @@ export class HeartbeatKeeper {
     return new Set(this.timers.keys());
   }
 
-  /** Makes the kept tasks exactly `targets` (those with a heartbeat timeout): starts new ones, stops the rest. */
+  /** Makes the kept tasks exactly `targets` (those with a heartbeat timeout, or all with a liveness interval): starts new ones, stops the rest. */
   track(targets: readonly HeartbeatTarget[]): void {
     const wanted = new Map<string, number>();
     for (const target of targets) {
-      const interval = heartbeatIntervalMs(target.heartbeatTimeout);
+      const interval = heartbeatIntervalMs(target.heartbeatTimeout) ?? this.livenessIntervalMs;
       if (interval !== undefined) wanted.set(target.taskToken, interval);
     }
     for (const token of [...this.timers.keys()]) if (!wanted.has(token)) this.stop(token);
-    for (const [token, interval] of wanted) {
-      if (this.timers.has(token)) continue;
-      const timer = setInterval(() => void this.beat(token), interval);
+    for (const [token, intervalMs] of wanted) {
+      // A task's timeout learnt later (a liveness beat until then) changes its pace.
+      const current = this.timers.get(token);
+      if (current?.intervalMs === intervalMs) continue;
+      clearInterval(current?.timer);
+      const timer = setInterval(() => void this.beat(token), intervalMs);
       timer.unref?.();
-      this.timers.set(token, timer);
+      this.timers.set(token, { timer, intervalMs });
+      // A task seen for the first time may have gone unbeaten for a while (a claim restored after a window
+      // reload, whose last beat came from the old extension host): beat it now, not an interval from now.
+      if (!current) void this.beat(token);
     }
   }
 
   /** One heartbeat now; resolves when its outcome has been passed on. */
   async beat(taskToken: string): Promise<void> {
     try {
-      const { cancelRequested } = await (await this.gateway()).recordHeartbeat(taskToken);
+      const { cancelRequested } = await (await this.gatewayFor(taskToken)).recordHeartbeat(taskToken);
       if (cancelRequested && !this.cancelSeen.has(taskToken)) {
         this.cancelSeen.add(taskToken);
         this.listener.cancelRequested(taskToken);
@@ -86,7 +99,7 @@ export class HeartbeatKeeper {
   }
 
   private stop(taskToken: string): void {
-    clearInterval(this.timers.get(taskToken));
+    clearInterval(this.timers.get(taskToken)?.timer);
     this.timers.delete(taskToken);
     this.cancelSeen.delete(taskToken);
   }

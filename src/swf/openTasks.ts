@@ -76,6 +76,11 @@ const EXECUTION_CLOSING_EVENTS = new Set([
   'WorkflowExecutionContinuedAsNew',
 ]);
 
+/** One key per execution, for maps and sets: a workflow ID is reused across runs. */
+export function executionKey(execution: { workflowId: string; runId: string }): string {
+  return `${execution.workflowId}\u0000${execution.runId}`;
+}
+
 /** Keep the most recent refusals only: they are shown for context, not audited. */
 const MAX_SCHEDULE_FAILURES = 20;
 

@@ -10,15 +10,22 @@
  *
  * No `vscode` import: the grouping is unit-tested in plain Node.
  */
-import type { ClaimedTask } from '../swf/claims';
-import type { OpenActivityTask } from '../swf/openTasks';
-import { executionKey, type TaskListing } from '../swf/taskLister';
+import { t } from '@vscode/l10n';
+import { type RootSpec, rootId } from '../connection/connection';
+import type { ClaimedTask } from './claims';
+import { executionKey, type OpenActivityTask } from './openTasks';
+import type { TaskListing } from './taskLister';
 
 export type TaskRowState = 'scheduled' | 'started' | 'claimed';
 
+/**
+ * A task row carries the domain and connection it came from, so a command
+ * given the row acts there, whatever else the tree shows. A claim's row
+ * carries the claim's own connection, also when no root watches it.
+ */
 export interface TaskRow {
   kind: 'task';
-  domain: string;
+  root: RootSpec;
   task: OpenActivityTask;
   state: TaskRowState;
   claim?: ClaimedTask;
@@ -35,12 +42,12 @@ export function isTaskListGroup(value: unknown): value is TaskListGroup {
 
 /** How a task is named in messages: `ChargeCard "charge-order-1005" of order-1005`. */
 export function describeTask(task: { activityType: { name: string }; activityId: string; workflowId: string }): string {
-  return `${task.activityType.name} "${task.activityId}" of ${task.workflowId}`;
+  return t('{0} "{1}" of {2}', task.activityType.name, task.activityId, task.workflowId);
 }
 
 export interface TaskListGroup {
   kind: 'taskList';
-  domain: string;
+  root: RootSpec;
   name: string;
   tasks: TaskRow[];
 }
@@ -65,21 +72,43 @@ const STATE_ORDER: Record<TaskRowState, number> = { claimed: 0, started: 1, sche
  * shown on its task; a claim whose execution was not read (past the Load More
  * limit) is still shown, from what was recorded when it was claimed.
  */
-export function buildTaskTree(listing: TaskListing, claims: readonly ClaimedTask[]): TaskTree {
-  const domainClaims = claims.filter((c) => c.domain === listing.domain);
+export function buildTaskTree(root: RootSpec, listing: TaskListing, claims: readonly ClaimedTask[]): TaskTree {
+  const domainClaims = claimsOf(root, claims);
   const claimOf = (task: OpenActivityTask): ClaimedTask | undefined =>
     task.state === 'started' ? domainClaims.find((c) => sameTask(c, task)) : undefined;
 
   const rows: TaskRow[] = listing.tasks.map((task) => {
     const claim = claimOf(task);
-    return { kind: 'task', domain: listing.domain, task, state: claim ? 'claimed' : task.state, claim };
+    return { kind: 'task', root, task, state: claim ? 'claimed' : task.state, claim };
   });
 
   const readExecutions = new Set(listing.executions.map((e) => executionKey(e.execution)));
   for (const claim of domainClaims) {
-    if (!readExecutions.has(executionKey(claim))) rows.push({ kind: 'task', domain: listing.domain, task: taskFromClaim(claim), state: 'claimed', claim });
+    if (!readExecutions.has(executionKey(claim))) rows.push(claimRow(root, claim));
   }
+  return groupRows(root, rows, listing.executions.filter((e) => e.error !== undefined).map((e) => ({ ...e.execution, error: e.error })));
+}
 
+/**
+ * The claims no root watches (their root was removed and the claims kept),
+ * as rows built from what was recorded at the claim, each with its own
+ * connection and domain.
+ */
+export function unwatchedClaimRows(watched: readonly RootSpec[], claims: readonly ClaimedTask[]): TaskRow[] {
+  const ids = new Set(watched.map(rootId));
+  return claims.filter((c) => !ids.has(rootId(c))).map((c) => claimRow({ connection: c.connection, domain: c.domain }, c));
+}
+
+function claimsOf(root: RootSpec, claims: readonly ClaimedTask[]): ClaimedTask[] {
+  const scope = rootId(root);
+  return claims.filter((c) => rootId(c) === scope);
+}
+
+function claimRow(root: RootSpec, claim: ClaimedTask): TaskRow {
+  return { kind: 'task', root, task: taskFromClaim(claim), state: 'claimed', claim };
+}
+
+function groupRows(root: RootSpec, rows: TaskRow[], executionErrors: ExecutionError[]): TaskTree {
   const byList = new Map<string, TaskRow[]>();
   for (const row of rows) {
     const list = byList.get(row.task.taskList) ?? [];
@@ -88,13 +117,13 @@ export function buildTaskTree(listing: TaskListing, claims: readonly ClaimedTask
   }
   const groups = [...byList.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, tasks]): TaskListGroup => ({ kind: 'taskList', domain: listing.domain, name, tasks: tasks.sort(compareRows) }));
+    .map(([name, tasks]): TaskListGroup => ({ kind: 'taskList', root, name, tasks: tasks.sort(compareRows) }));
 
   return {
     groups,
     taskCount: rows.length,
     claimedCount: rows.filter((r) => r.state === 'claimed').length,
-    executionErrors: listing.executions.filter((e) => e.error !== undefined).map((e) => ({ ...e.execution, error: e.error })),
+    executionErrors,
   };
 }
 
@@ -122,7 +151,7 @@ export function claimStillOpen(listing: TaskListing, claim: ClaimedTask): boolea
   const execution = listing.executions.find((e) => executionKey(e.execution) === executionKey(claim));
   if (!execution) return listing.hasMore ? undefined : false;
   if (execution.error !== undefined) return undefined;
-  return listing.tasks.some((t) => sameTask(claim, t) && t.state === 'started');
+  return listing.tasks.some((task) => sameTask(claim, task) && task.state === 'started');
 }
 
 function sameTask(claim: ClaimedTask, task: OpenActivityTask): boolean {
@@ -142,7 +171,7 @@ function taskFromClaim(claim: ClaimedTask): OpenActivityTask {
     activityType: claim.activityType,
     taskList: claim.taskList,
     input: claim.input,
-    timeouts: {},
+    timeouts: { ...claim.timeouts },
     state: 'started',
     startedEventId: claim.startedEventId,
     startedAt: new Date(claim.claimedAt),

@@ -9,7 +9,7 @@
  */
 import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
-import { applyHistoryEvents, emptyExecutionState, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
+import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
 
 export interface ListerOptions {
   /** Open executions read per "page" of the view; Load More raises the limit by this much. */
@@ -160,8 +160,31 @@ export async function readEventsAfter(
   return newest.reverse();
 }
 
-export function executionKey(execution: { workflowId: string; runId: string }): string {
-  return `${execution.workflowId}\u0000${execution.runId}`;
+/**
+ * The timeouts of the activity task started by event `startedEventId`: read
+ * newest first up to its ActivityTaskScheduled event, which is usually a few
+ * events back. PollForActivityTask's answer does not carry them, and a claim
+ * needs its heartbeat timeout to be kept alive.
+ */
+export async function readActivityTimeouts(
+  gateway: SwfGateway,
+  domain: string,
+  execution: WorkflowExecution,
+  startedEventId: number,
+  signal?: AbortSignal,
+): Promise<ActivityTimeouts | undefined> {
+  let scheduledEventId: number | undefined;
+  for await (const page of gateway.historyPages(domain, execution, { reverseOrder: true, firstPageSize: 20, pageSize: 200, signal })) {
+    for (const event of page) {
+      if (event.eventId === startedEventId) scheduledEventId = event.activityTaskStartedEventAttributes?.scheduledEventId;
+      if (scheduledEventId !== undefined && event.eventId === scheduledEventId) {
+        const a = event.activityTaskScheduledEventAttributes;
+        return { scheduleToStart: a?.scheduleToStartTimeout, startToClose: a?.startToCloseTimeout, scheduleToClose: a?.scheduleToCloseTimeout, heartbeat: a?.heartbeatTimeout };
+      }
+      if ((event.eventId ?? 0) < (scheduledEventId ?? startedEventId)) return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */

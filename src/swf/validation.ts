@@ -19,6 +19,7 @@ import type {
   RespondActivityTaskCompletedInput,
   RespondActivityTaskFailedInput,
 } from '@aws-sdk/client-swf';
+import { t } from '@vscode/l10n';
 import { SWF_FIELD_LIMITS } from '../common/limits';
 
 /**
@@ -67,19 +68,42 @@ export type CompletionRequest = RespondActivityTaskCompletedInput & { taskToken:
 export type FailureRequest = RespondActivityTaskFailedInput & { taskToken: string };
 export type CancellationRequest = RespondActivityTaskCanceledInput & { taskToken: string };
 
-/** How fields are named in messages. */
-const FIELD_LABELS: Record<FieldName, string> = {
-  taskToken: 'Task token',
-  result: 'Result',
-  details: 'Details',
-  reason: 'Reason',
-  identity: 'Identity',
-  heartbeatDetails: 'Heartbeat details',
-};
+/** How fields are named at the start of a message (a function: texts are translated when used, not at load). */
+function fieldLabel(field: FieldName): string {
+  switch (field) {
+    case 'taskToken':
+      return t('Task token');
+    case 'result':
+      return t('Result');
+    case 'details':
+      return t('Details');
+    case 'reason':
+      return t('Reason');
+    case 'identity':
+      return t('Identity');
+    case 'heartbeatDetails':
+      return t('Heartbeat details');
+  }
+}
+
+/** How fields are named inside a sentence: "it will be sent as no result". */
+function fieldNoun(field: OptionalTextField): string {
+  switch (field) {
+    case 'result':
+      return t('result');
+    case 'details':
+      return t('details');
+    case 'reason':
+      return t('reason');
+    case 'identity':
+      return t('identity');
+    case 'heartbeatDetails':
+      return t('heartbeat details');
+  }
+}
 
 /** "Details are too long", "Reason is too long". */
 const PLURAL_FIELDS: ReadonlySet<FieldName> = new Set(['details', 'heartbeatDetails']);
-const verb = (field: FieldName): string => (PLURAL_FIELDS.has(field) ? 'are' : 'is');
 
 // Without the `u` flag these match single UTF-16 units, which is what finding a broken pair needs.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -89,7 +113,7 @@ const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
 export function validateTaskToken(raw: string | undefined): Validated<string> {
   const token = (raw ?? '').trim();
   if (token === '') {
-    return problem('taskToken', 'empty', token, 'Task token is empty: claim the task first, or paste its whole token.');
+    return problem('taskToken', 'empty', token, t('Task token is empty: claim the task first, or paste its whole token.'));
   }
   const whitespaceAt = token.search(/\s/);
   if (whitespaceAt >= 0) {
@@ -97,7 +121,7 @@ export function validateTaskToken(raw: string | undefined): Validated<string> {
       'taskToken',
       'whitespace',
       token,
-      `Task token contains whitespace at position ${whitespaceAt + 1}: a token is one unbroken string; check that it was pasted whole.`,
+      t('Task token contains whitespace at position {0}: a token is one unbroken string; check that it was pasted whole.', whitespaceAt + 1),
     );
   }
   return checkContent('taskToken', token);
@@ -138,8 +162,7 @@ export function validateOptionalText(field: OptionalTextField, raw: string | und
   const text = raw ?? '';
   if (text === '') return { ok: true, value: undefined };
   if (text.trim() === '') {
-    const label = FIELD_LABELS[field];
-    return { ok: true, value: undefined, note: `${label} contains only whitespace: it will be sent as no ${label.toLowerCase()}.` };
+    return { ok: true, value: undefined, note: t('{0} contains only whitespace: it will be sent as no {1}.', fieldLabel(field), fieldNoun(field)) };
   }
   return checkContent(field, text);
 }
@@ -166,17 +189,21 @@ export function validateCancellation(input: { taskToken: string; details?: strin
 /** A counter for input boxes, e.g. `1,204 / 32,768 characters`, saying when the text is over the limit. */
 export function lengthHint(field: FieldName, text: string): string {
   const limit = SWF_LIMITS[field];
-  const over = text.length > limit ? `, ${formatCount(text.length - limit)} too many` : '';
-  const units = SURROGATE_PAIR.test(text) ? ' (emoji count as 2)' : '';
-  return `${formatCount(text.length)} / ${formatCount(limit)} characters${units}${over}`;
+  let hint = t('{0} / {1} characters', formatCount(text.length), formatCount(limit));
+  if (SURROGATE_PAIR.test(text)) hint = t('{0} (emoji count as 2)', hint);
+  if (text.length > limit) hint = t('{0}, {1} too many', hint, formatCount(text.length - limit));
+  return hint;
 }
 
 /** The checks every sent value needs: well-formed UTF-16 and within the limit. */
 function checkContent(field: FieldName, text: string): Validated<string> {
-  const label = FIELD_LABELS[field];
+  const label = fieldLabel(field);
   const limit = SWF_LIMITS[field];
   if (text.length > limit) {
-    return problem(field, 'tooLong', text, `${label} ${verb(field)} too long: ${describeLength(text)}, SWF allows at most ${formatCount(limit)}.`);
+    const message = PLURAL_FIELDS.has(field)
+      ? t('{0} are too long: {1}, SWF allows at most {2}.', label, describeLength(text), formatCount(limit))
+      : t('{0} is too long: {1}, SWF allows at most {2}.', label, describeLength(text), formatCount(limit));
+    return problem(field, 'tooLong', text, message);
   }
   const loneAt = text.search(LONE_SURROGATE);
   if (loneAt >= 0) {
@@ -184,7 +211,7 @@ function checkContent(field: FieldName, text: string): Validated<string> {
       field,
       'loneSurrogate',
       text,
-      `${label} contains a broken character at position ${loneAt + 1} (half of an emoji or other surrogate pair): delete it or type it again.`,
+      t('{0} contains a broken character at position {1} (half of an emoji or other surrogate pair): delete it or type it again.', label, loneAt + 1),
     );
   }
   return { ok: true, value: text };
@@ -196,8 +223,9 @@ function problem(field: FieldName, kind: FieldProblemKind, text: string, message
 
 /** `300 characters`, and when units and visible characters differ, says so. */
 function describeLength(text: string): string {
-  const units = SURROGATE_PAIR.test(text) ? ' (UTF-16 units; emoji count as 2)' : '';
-  return `${formatCount(text.length)} characters${units}`;
+  return SURROGATE_PAIR.test(text)
+    ? t('{0} characters (UTF-16 units; emoji count as 2)', formatCount(text.length))
+    : t('{0} characters', formatCount(text.length));
 }
 
 function formatCount(count: number): string {

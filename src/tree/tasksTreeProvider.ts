@@ -1,182 +1,94 @@
 /**
- * The "Open Tasks" view: loads the selected domain's open tasks
- * through the session and shows them grouped by task list.
+ * The "Open Tasks" view: renders the roots (watched domains on their
+ * connections) and, under each, its task lists and tasks, from the root
+ * models. It reads nothing from SWF itself.
  *
- * Loading shows the view's progress bar; a failure becomes an error row with
- * a retry, an empty domain a placeholder row, never a silent blank. The badge
- * counts open tasks; the description names the domain and the connection.
+ * A loading root shows the view's progress bar; a failure becomes an error
+ * row with Retry, an empty domain a placeholder, never a silent blank. The
+ * badge counts open tasks over every root; claims on domains no root
+ * watches any more get a node of their own, so a kept claim stays in sight.
  */
 import * as vscode from 'vscode';
-import type { SwfSession } from '../session/session';
-import { describeSwfError, errorMessage } from '../swf/errors';
-import type { ExecutionSummary } from '../swf/gateway';
-import type { TaskListing } from '../swf/taskLister';
-import { buildTaskTree, claimStillOpen, filterTaskTree, type TaskListGroup, type TaskTree } from './taskGroups';
-import { type LoadMoreNode, loadMoreItem, type MessageNode, messageItem, taskItem, taskListItem, type TasksNode } from './treeItems';
+import { Commands, Views } from '../ids';
+import type { RootModel } from '../model/rootModel';
+import type { RootsModel } from '../model/roots';
+import type { ClaimedTask, ClaimStore } from '../swf/claims';
+import { describeSwfError } from '../swf/errors';
+import { filterTaskTree, type TaskListGroup, type TaskRow, type TaskTree, unwatchedClaimRows } from '../swf/taskGroups';
+import {
+  type LoadMoreNode,
+  loadMoreItem,
+  messageItem,
+  type RootNode,
+  rootItem,
+  taskItem,
+  taskListItem,
+  type TasksNode,
+  type UnwatchedClaimsNode,
+  unwatchedClaimsItem,
+} from './treeItems';
 
-export const VIEW_ID = 'swfTasks';
 /** Rows of one task list shown before its "Load More" row. */
 export const ROWS_PER_PAGE = 100;
-
-type ViewState =
-  | { kind: 'noDomain' }
-  | { kind: 'loading' }
-  | { kind: 'loaded'; listing: TaskListing; tree: TaskTree }
-  | { kind: 'failed'; error: unknown };
 
 export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TasksNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly loaded = new vscode.EventEmitter<TaskTree>();
-  /** Fires after each successful load, with the new tree. */
-  readonly onDidLoad = this.loaded.event;
 
-  private state: ViewState = { kind: 'noDomain' };
   private view: vscode.TreeView<TasksNode> | undefined;
+  /** Rows shown per task list, by root and list: the view's own paging. */
   private readonly shownRows = new Map<string, number>();
-  private running: Promise<void> | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private rerun = false;
-  /** A Load More that arrives during a load is kept for the load after it. */
-  private loadMoreRequested = false;
+  private claims: readonly ClaimedTask[] = [];
+  private progress: Promise<void> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly session: SwfSession,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
-
-  /** Connects the view, and refreshes it on a timer while it is visible (`swfTasks.autoRefreshSeconds`). */
-  attach(view: vscode.TreeView<TasksNode>): vscode.Disposable {
-    this.view = view;
-    const restart = (): void => {
-      clearInterval(this.timer);
-      this.timer = undefined;
-      const seconds = vscode.workspace.getConfiguration('swfTasks').get<number>('autoRefreshSeconds', 60);
-      if (view.visible && seconds > 0) this.timer = setInterval(() => void this.refresh(), seconds * 1000);
-    };
-    restart();
-    return vscode.Disposable.from(
-      view.onDidChangeVisibility(restart),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('swfTasks.autoRefreshSeconds') && restart()),
-      { dispose: () => clearInterval(this.timer) },
+    private readonly roots: RootsModel,
+    claimStore: ClaimStore,
+  ) {
+    this.subscriptions.push(
+      roots.onDidChangeRoots(() => this.update()),
+      roots.onDidChangeRoot((model) => {
+        if (model.state.kind !== 'loaded') this.forgetPages(model.id);
+        this.showProgress(model);
+        this.update();
+      }),
+      roots.onDidChangeFilter(() => this.update()),
+      claimStore.onDidChange((all) => {
+        this.claims = all;
+        this.update();
+      }),
     );
-  }
-
-  /** The last loaded tree, for commands and tests. */
-  get current(): TaskTree | undefined {
-    return this.state.kind === 'loaded' ? this.state.tree : undefined;
-  }
-
-  /** The open executions the last load read, with or without open tasks. */
-  get executions(): readonly ExecutionSummary[] {
-    return this.state.kind === 'loaded' ? this.state.listing.executions.map((e) => e.execution) : [];
-  }
-
-  get lastError(): unknown {
-    return this.state.kind === 'failed' ? this.state.error : undefined;
-  }
-
-  /**
-   * Reloads the tree. Calls made while a load runs are folded into one more
-   * load after it, so a burst of changes costs two loads, not one each.
-   */
-  refresh(loadMore = false): Promise<void> {
-    if (loadMore) this.loadMoreRequested = true;
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
-    const run = async (): Promise<void> => {
-      try {
-        do {
-          this.rerun = false;
-          const more = this.loadMoreRequested;
-          this.loadMoreRequested = false;
-          await this.load(more);
-        } while (this.rerun);
-      } finally {
-        this.running = undefined;
-      }
-    };
-    this.running = run();
-    return this.running;
-  }
-
-  private async load(loadMore: boolean): Promise<void> {
-    const domain = this.session.domain;
-    await this.updateDescription();
-    if (!domain) {
-      this.setState({ kind: 'noDomain' });
-      return;
-    }
-    if (this.state.kind !== 'loaded') this.setState({ kind: 'loading' });
-    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
-      try {
-        const lister = await this.session.getLister();
-        if (!lister) return;
-        const listing = loadMore ? await lister.loadMore() : await lister.refresh();
-        const pruned = await this.session.claims.prune(domain, (claim) => claimStillOpen(listing, claim));
-        for (const claim of pruned) this.log.info(`Claimed task ${claim.activityId} of ${claim.workflowId} is no longer open; forgot its token.`);
-        const tree = buildTaskTree(listing, await this.session.claims.all());
-        const { stats } = listing;
-        this.log.debug(
-          `Refreshed ${domain}: ${tree.taskCount} open tasks in ${stats.executionsListed} executions; ` +
-            `${stats.historyCalls} history calls (${stats.historiesReadInFull} full, ${stats.historiesReadIncrementally} incremental), ${stats.eventsRead} events read.`,
-        );
-        this.setState({ kind: 'loaded', listing, tree });
-        this.loaded.fire(tree);
-      } catch (error) {
-        const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
-        this.log.error(`Loading ${domain} failed: ${errorMessage(info)}`);
-        this.setState({ kind: 'failed', error });
-      }
+    void claimStore.all().then((all) => {
+      this.claims = all;
+      this.update();
     });
   }
 
-  private setState(state: ViewState): void {
-    this.state = state;
-    if (state.kind !== 'loaded') this.shownRows.clear();
+  /** Connects the view: its badge and message, and auto-refresh while it is visible. */
+  attach(view: vscode.TreeView<TasksNode>): vscode.Disposable {
+    this.view = view;
+    this.roots.setWatched(view.visible);
     this.updateBadgeAndMessage();
-    this.changed.fire(undefined);
+    return view.onDidChangeVisibility((e) => this.roots.setWatched(e.visible));
   }
 
-  private async updateDescription(): Promise<void> {
-    if (!this.view) return;
-    const domain = this.session.domain;
-    const connection = await this.session.describe().catch(() => '');
-    this.view.description = domain ? `${domain} · ${connection}` : connection;
-  }
-
-  private updateBadgeAndMessage(): void {
-    if (!this.view) return;
-    const tree = this.current;
-    this.view.badge = tree && tree.taskCount > 0 ? { value: tree.taskCount, tooltip: `${tree.taskCount} open activity tasks` } : undefined;
-    const notes: string[] = [];
-    const filter = this.session.taskFilter;
-    if (tree && filter) notes.push(`Filter "${filter}": ${filterTaskTree(tree, filter).taskCount} of ${tree.taskCount} tasks.`);
-    if (this.state.kind === 'loaded' && this.state.listing.hasMore) notes.push(`Showing the tasks of the first ${this.state.listing.executions.length} open executions.`);
-    this.view.message = notes.length ? notes.join(' ') : undefined;
-  }
-
-  /** Shows the loaded tree through the session's current filter; reads nothing from SWF. */
-  applyFilter(): void {
-    this.updateBadgeAndMessage();
-    this.changed.fire(undefined);
-  }
-
-  /** Shows the next page of a task list, or reads more executions. */
-  async loadMore(node: LoadMoreNode): Promise<void> {
-    if (node.scope === 'executions') {
-      await this.refresh(true);
-      return;
-    }
-    const shown = this.shownRows.get(node.scope.taskList) ?? ROWS_PER_PAGE;
-    this.shownRows.set(node.scope.taskList, shown + ROWS_PER_PAGE);
+  /** Shows the next page of a task list. */
+  showMoreRows(node: LoadMoreNode): void {
+    if (node.scope === 'executions') return;
+    const key = pageKey(node.rootId, node.scope.taskList);
+    this.shownRows.set(key, (this.shownRows.get(key) ?? ROWS_PER_PAGE) + ROWS_PER_PAGE);
     this.changed.fire(undefined);
   }
 
   getTreeItem(node: TasksNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'root': {
+        const model = this.roots.get(node.rootId);
+        return model ? rootItem(model) : new vscode.TreeItem(node.rootId);
+      }
+      case 'unwatchedClaims':
+        return unwatchedClaimsItem(node);
       case 'taskList':
         return taskListItem(node);
       case 'task':
@@ -189,72 +101,159 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   }
 
   getChildren(node?: TasksNode): TasksNode[] {
-    if (node) return node.kind === 'taskList' ? this.rowsOf(node) : [];
-    switch (this.state.kind) {
-      case 'noDomain':
-        return []; // the view's welcome content takes over
-      case 'loading':
-        return [{ kind: 'message', severity: 'info', label: 'Loading open activity tasks…' }];
-      case 'failed':
-        return [this.errorRow(this.state.error)];
-      case 'loaded':
-        return this.rootRows(this.state.listing, this.state.tree, filterTaskTree(this.state.tree, this.session.taskFilter));
+    if (!node) return this.topRows();
+    switch (node.kind) {
+      case 'root': {
+        const model = this.roots.get(node.rootId);
+        return model ? this.rootRows(model) : [];
+      }
+      case 'unwatchedClaims':
+        return node.rows;
+      case 'taskList':
+        return this.rowsOf(node);
+      default:
+        return [];
     }
   }
 
   getParent(node: TasksNode): TasksNode | undefined {
-    if (node.kind !== 'task' || !this.current) return undefined;
-    return this.current.groups.find((g) => g.name === node.task.taskList);
+    switch (node.kind) {
+      case 'taskList':
+      case 'loadMore':
+        return this.rootNodeOf(node.kind === 'taskList' ? this.roots.find(node.root)?.id : node.rootId);
+      case 'message':
+        return this.rootNodeOf(node.rootId);
+      case 'task': {
+        const model = this.roots.find(node.root);
+        const group = model?.tree?.groups.find((g) => g.name === node.task.taskList);
+        if (group) return group;
+        return model ? undefined : this.unwatchedNode();
+      }
+      default:
+        return undefined;
+    }
   }
 
-  private rootRows(listing: TaskListing, tree: TaskTree, shown: TaskTree): TasksNode[] {
+  private rootNodeOf(id: string | undefined): RootNode | undefined {
+    return id !== undefined && this.roots.get(id) ? { kind: 'root', rootId: id } : undefined;
+  }
+
+  private topRows(): TasksNode[] {
+    const rows: TasksNode[] = this.roots.roots.map((m): RootNode => ({ kind: 'root', rootId: m.id }));
+    const unwatched = this.unwatchedNode();
+    if (unwatched) rows.push(unwatched);
+    return rows;
+  }
+
+  private unwatchedNode(): UnwatchedClaimsNode | undefined {
+    const rows = unwatchedClaimRows(this.roots.roots.map((m) => m.spec), this.claims);
+    return rows.length > 0 ? { kind: 'unwatchedClaims', rows } : undefined;
+  }
+
+  private rootRows(model: RootModel): TasksNode[] {
+    const state = model.state;
+    const retry = { command: Commands.refresh, title: vscode.l10n.t('Retry'), arguments: [{ kind: 'root', rootId: model.id } satisfies RootNode] };
+    switch (state.kind) {
+      case 'idle':
+      case 'loading':
+        return [{ kind: 'message', rootId: model.id, severity: 'info', label: vscode.l10n.t('Loading open activity tasks…') }];
+      case 'failed': {
+        const info = describeSwfError(state.error, { domain: model.spec.domain });
+        const command = info.kind === 'sandboxStopped' ? { command: Commands.startSandbox, title: vscode.l10n.t('Start Local Sandbox') } : retry;
+        return [{ kind: 'message', rootId: model.id, severity: 'error', label: info.title, detail: info.detail, command }];
+      }
+      case 'loaded':
+        return this.loadedRows(model, state.listing.executions.length, state.listing.hasMore, state.tree, retry);
+    }
+  }
+
+  private loadedRows(model: RootModel, executionsRead: number, hasMore: boolean, tree: TaskTree, retry: vscode.Command): TasksNode[] {
+    const shown = filterTaskTree(tree, this.roots.filter);
     const rows: TasksNode[] = [];
     if (tree.executionErrors.length > 0) {
-      const first = describeSwfError(tree.executionErrors[0].error, this.session.errorContext('GetWorkflowExecutionHistory'));
+      const first = describeSwfError(tree.executionErrors[0].error, { domain: model.spec.domain });
+      const count = tree.executionErrors.length;
       rows.push({
         kind: 'message',
+        rootId: model.id,
         severity: 'warning',
-        label: `${tree.executionErrors.length === 1 ? 'One execution history' : `${tree.executionErrors.length} execution histories`} could not be read: ${first.title}`,
-        detail: `${first.detail}\nFirst: ${tree.executionErrors[0].workflowId}`,
-        command: { command: 'swfTasks.refresh', title: 'Retry' },
+        label: count === 1 ? vscode.l10n.t('One execution history could not be read: {0}', first.title) : vscode.l10n.t('{0} execution histories could not be read: {1}', count, first.title),
+        detail: `${first.detail}\n${vscode.l10n.t('First: {0}', tree.executionErrors[0].workflowId)}`,
+        command: retry,
       });
     }
     if (tree.groups.length > 0 && shown.groups.length === 0) {
-      rows.push({ kind: 'message', severity: 'info', label: `No open task matches "${this.session.taskFilter}"`, command: { command: 'swfTasks.clearFilter', title: 'Clear Filter' } });
+      rows.push({ kind: 'message', rootId: model.id, severity: 'info', label: vscode.l10n.t('No open task matches "{0}"', this.roots.filter), command: { command: Commands.clearFilter, title: vscode.l10n.t('Clear Filter') } });
     }
     if (tree.groups.length === 0) {
       rows.push({
         kind: 'message',
+        rootId: model.id,
         severity: 'info',
-        label: listing.executions.length === 0 ? `No open executions in ${listing.domain}` : `No open activity tasks in ${listing.executions.length} open executions`,
-        command: { command: 'swfTasks.refresh', title: 'Refresh' },
+        label: executionsRead === 0 ? vscode.l10n.t('No open executions in {0}', model.spec.domain) : vscode.l10n.t('No open activity tasks in {0} open executions', executionsRead),
+        command: { ...retry, title: vscode.l10n.t('Refresh') },
       });
     }
     rows.push(...shown.groups);
-    if (listing.hasMore) rows.push({ kind: 'loadMore', scope: 'executions', label: `Load more executions (${listing.executions.length} read)` });
+    if (hasMore) rows.push({ kind: 'loadMore', rootId: model.id, scope: 'executions', label: vscode.l10n.t('Load more executions ({0} read)', executionsRead) });
     return rows;
   }
 
   private rowsOf(group: TaskListGroup): TasksNode[] {
-    const shown = this.shownRows.get(group.name) ?? ROWS_PER_PAGE;
+    const rootId = this.roots.find(group.root)?.id;
+    if (rootId === undefined) return group.tasks;
+    const shown = this.shownRows.get(pageKey(rootId, group.name)) ?? ROWS_PER_PAGE;
     const rows: TasksNode[] = group.tasks.slice(0, shown);
-    if (group.tasks.length > shown) rows.push({ kind: 'loadMore', scope: { taskList: group.name }, label: `Load more (${shown} of ${group.tasks.length} shown)` });
+    if (group.tasks.length > shown) {
+      rows.push({ kind: 'loadMore', rootId, scope: { taskList: group.name }, label: vscode.l10n.t('Load more ({0} of {1} shown)', shown, group.tasks.length) });
+    }
     return rows;
   }
 
-  private errorRow(error: unknown): MessageNode {
-    const info = describeSwfError(error, this.session.errorContext('ListOpenWorkflowExecutions'));
-    return {
-      kind: 'message',
-      severity: 'error',
-      label: info.title,
-      detail: info.detail,
-      command: { command: 'swfTasks.refresh', title: 'Retry' },
-    };
+  /** All open tasks shown, every root and the unwatched claims: what the badge counts. */
+  private allTasks(): TaskRow[] {
+    const rows = this.roots.roots.flatMap((m) => m.tree?.groups.flatMap((g) => g.tasks) ?? []);
+    return [...rows, ...(this.unwatchedNode()?.rows ?? [])];
+  }
+
+  private update(): void {
+    this.updateBadgeAndMessage();
+    this.changed.fire(undefined);
+  }
+
+  private updateBadgeAndMessage(): void {
+    if (!this.view) return;
+    const all = this.allTasks();
+    this.view.badge = all.length > 0 ? { value: all.length, tooltip: vscode.l10n.t('{0} open activity tasks', all.length) } : undefined;
+    const filter = this.roots.filter;
+    if (filter && all.length > 0) {
+      const matching = this.roots.roots.reduce((n, m) => n + (m.tree ? filterTaskTree(m.tree, filter).taskCount : 0), 0);
+      this.view.message = vscode.l10n.t('Filter "{0}": {1} of {2} tasks.', filter, matching, all.length);
+    } else {
+      this.view.message = undefined;
+    }
+  }
+
+  /** The view's progress bar while any root loads. */
+  private showProgress(model: RootModel): void {
+    if (!model.loading || this.progress) return;
+    this.progress = Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: Views.tasks } }, async () => {
+        while (this.roots.roots.some((m) => m.loading)) await Promise.all(this.roots.roots.map((m) => m.whenIdle()));
+      }),
+    ).finally(() => (this.progress = undefined));
+  }
+
+  private forgetPages(rootId: string): void {
+    for (const key of [...this.shownRows.keys()]) if (key.startsWith(`${rootId}\u0000`)) this.shownRows.delete(key);
   }
 
   dispose(): void {
     this.changed.dispose();
-    this.loaded.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
+}
+
+function pageKey(rootId: string, taskList: string): string {
+  return `${rootId}\u0000${taskList}`;
 }

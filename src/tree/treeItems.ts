@@ -1,26 +1,44 @@
-/** Turns tree rows into VS Code tree items: labels, icons, tooltips, context values. */
+/** Turns tree nodes into VS Code tree items: labels, icons, tooltips, context values. */
 import * as vscode from 'vscode';
+import { connectionLabel, rootId } from '../connection/connection';
+import { Commands } from '../ids';
+import type { RootModel } from '../model/rootModel';
+import type { TaskListGroup, TaskRow, TaskRowState } from '../swf/taskGroups';
 import { shortToken } from '../swf/tokens';
 import { formatAgo, formatTimeout, prettyInput, truncate } from './format';
-import type { TaskListGroup, TaskRow, TaskRowState } from './taskGroups';
+
+/** A watched domain on a connection: a root of the tree. */
+export interface RootNode {
+  kind: 'root';
+  rootId: string;
+}
+
+/** Claims on domains no root watches any more (the root was removed, the claims kept). */
+export interface UnwatchedClaimsNode {
+  kind: 'unwatchedClaims';
+  rows: TaskRow[];
+}
 
 /** A row that says something instead of listing tasks: an error, an empty result, a hint. */
 export interface MessageNode {
   kind: 'message';
+  /** The root it belongs to; parents the row for `reveal`. */
+  rootId?: string;
   severity: 'error' | 'warning' | 'info';
   label: string;
   detail?: string;
   command?: vscode.Command;
 }
 
-/** "Load More" at the end of a long level: more executions (root) or more rows of one task list. */
+/** "Load More" at the end of a long level: more executions of a root, or more rows of one task list. */
 export interface LoadMoreNode {
   kind: 'loadMore';
+  rootId: string;
   scope: 'executions' | { taskList: string };
   label: string;
 }
 
-export type TasksNode = TaskListGroup | TaskRow | MessageNode | LoadMoreNode;
+export type TasksNode = RootNode | UnwatchedClaimsNode | TaskListGroup | TaskRow | MessageNode | LoadMoreNode;
 
 const STATE_ICONS: Record<TaskRowState, vscode.ThemeIcon> = {
   scheduled: new vscode.ThemeIcon('circle-large-outline'),
@@ -30,30 +48,58 @@ const STATE_ICONS: Record<TaskRowState, vscode.ThemeIcon> = {
 const CANCEL_REQUESTED_ICON = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 const TOOLTIP_INPUT_LIMIT = 2_000;
 
+export function rootItem(model: RootModel): vscode.TreeItem {
+  const item = new vscode.TreeItem(model.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `root:${model.id}`;
+  const sandbox = model.spec.connection.kind === 'sandbox';
+  item.iconPath = new vscode.ThemeIcon(sandbox ? 'beaker' : 'server-environment');
+  const tree = model.tree;
+  const state = model.state;
+  item.description = model.loading && !tree ? vscode.l10n.t('loading…') : tree ? countSummary(tree.groups.flatMap((g) => g.tasks)) : state.kind === 'failed' ? vscode.l10n.t('failed') : '';
+  item.contextValue = 'root';
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escape(model.spec.domain)}**\n\n`);
+  tooltip.appendText(vscode.l10n.t('Connection: {0}', connectionLabel(model.spec.connection)));
+  if (model.spec.connection.kind === 'aws' && model.spec.connection.endpoint) tooltip.appendText(`\n${model.spec.connection.endpoint}`);
+  item.tooltip = tooltip;
+  return item;
+}
+
+export function unwatchedClaimsItem(node: UnwatchedClaimsNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Claimed tasks on domains not watched'), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = 'unwatchedClaims';
+  item.iconPath = new vscode.ThemeIcon('account', new vscode.ThemeColor('charts.green'));
+  item.description = String(node.rows.length);
+  item.tooltip = vscode.l10n.t('Tasks you claimed on a domain you stopped watching. They are kept alive and can be answered here; add the domain again to see its other tasks.');
+  item.contextValue = 'unwatchedClaims';
+  return item;
+}
+
 export function taskListItem(group: TaskListGroup): vscode.TreeItem {
-  const item = new vscode.TreeItem(group.name || '(no task list)', vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `taskList:${group.domain}:${group.name}`;
+  const item = new vscode.TreeItem(group.name || vscode.l10n.t('(no task list)'), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `taskList:${rootId(group.root)}:${group.name}`;
   item.iconPath = new vscode.ThemeIcon('list-unordered');
   item.description = countSummary(group.tasks);
   item.contextValue = 'taskList';
-  item.tooltip = `Task list "${group.name}" in ${group.domain}: ${countSummary(group.tasks)}. Claim Next Task polls it as a worker would.`;
+  item.tooltip = vscode.l10n.t('Task list "{0}" in {1}: {2}. Claim Next Task polls it as a worker would.', group.name, group.root.domain, countSummary(group.tasks));
   return item;
 }
 
 export function taskItem(row: TaskRow, now = new Date()): vscode.TreeItem {
   const { task } = row;
   const item = new vscode.TreeItem(`${task.activityType.name} ${task.activityType.version}`, vscode.TreeItemCollapsibleState.None);
-  item.id = `task:${row.domain}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
+  item.id = `task:${rootId(row.root)}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
   item.description = [task.activityId, task.workflowId, stateText(row, now)].join(' · ');
   item.iconPath = task.cancelRequested ? CANCEL_REQUESTED_ICON : STATE_ICONS[row.state];
   item.contextValue = `${row.state}${task.cancelRequested ? 'CancelRequested' : ''}ActivityTask`;
   item.tooltip = taskTooltip(row, now);
-  item.accessibilityInformation = { label: `${item.label}, activity ${task.activityId}, workflow ${task.workflowId}, ${stateText(row, now)}` };
+  item.accessibilityInformation = { label: vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', String(item.label), task.activityId, task.workflowId, stateText(row, now)) };
   return item;
 }
 
 export function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.rootId ? `message:${node.rootId}:${node.label}` : undefined;
   item.iconPath = new vscode.ThemeIcon(node.severity, node.severity === 'info' ? undefined : new vscode.ThemeColor(`list.${node.severity}Foreground`));
   item.tooltip = node.detail ? new vscode.MarkdownString().appendText(node.detail) : undefined;
   item.description = node.command ? node.command.title : undefined;
@@ -65,60 +111,63 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.iconPath = new vscode.ThemeIcon('more');
-  item.command = { command: 'swfTasks.loadMore', title: 'Load More', arguments: [node] };
+  item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
   item.contextValue = 'loadMore';
   return item;
 }
 
 function stateText(row: TaskRow, now: Date): string {
   const { task } = row;
-  const cancel = task.cancelRequested ? ', cancel requested' : '';
+  const cancel = task.cancelRequested ? vscode.l10n.t(', cancel requested') : '';
   switch (row.state) {
     case 'scheduled':
-      return `scheduled ${formatAgo(task.scheduledAt, now)}${cancel}`;
+      return vscode.l10n.t('scheduled {0}{1}', formatAgo(task.scheduledAt, now), cancel);
     case 'started':
-      return `started ${formatAgo(task.startedAt, now)}${task.startedBy ? ` by ${task.startedBy}` : ''}${cancel}`;
+      return task.startedBy
+        ? vscode.l10n.t('started {0} by {1}{2}', formatAgo(task.startedAt, now), task.startedBy, cancel)
+        : vscode.l10n.t('started {0}{1}', formatAgo(task.startedAt, now), cancel);
     case 'claimed':
-      return `claimed by you ${formatAgo(row.claim ? new Date(row.claim.claimedAt) : task.startedAt, now)}${cancel}`;
+      return vscode.l10n.t('claimed by you {0}{1}', formatAgo(row.claim ? new Date(row.claim.claimedAt) : task.startedAt, now), cancel);
   }
 }
 
 function countSummary(rows: readonly TaskRow[]): string {
   const counts = { scheduled: 0, started: 0, claimed: 0 };
   for (const row of rows) counts[row.state]++;
-  const parts = [`${rows.length} open`];
-  if (counts.claimed) parts.push(`${counts.claimed} claimed`);
-  if (counts.started) parts.push(`${counts.started} started`);
-  if (counts.scheduled) parts.push(`${counts.scheduled} waiting`);
+  const parts = [vscode.l10n.t('{0} open', rows.length)];
+  if (counts.claimed) parts.push(vscode.l10n.t('{0} claimed', counts.claimed));
+  if (counts.started) parts.push(vscode.l10n.t('{0} started', counts.started));
+  if (counts.scheduled) parts.push(vscode.l10n.t('{0} waiting', counts.scheduled));
   return parts.join(' · ');
 }
 
 function taskTooltip(row: TaskRow, now: Date): vscode.MarkdownString {
   const { task } = row;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(task.activityType.name)}** version ${escape(task.activityType.version)} — ${escape(stateText(row, now))}\n\n`);
+  md.appendMarkdown(`**${escape(task.activityType.name)}** ${escape(vscode.l10n.t('version {0}', task.activityType.version))} — ${escape(stateText(row, now))}\n\n`);
   const lines: [string, string | undefined][] = [
-    ['Activity ID', task.activityId],
-    ['Workflow ID', task.workflowId],
-    ['Run ID', task.runId],
-    ['Task list', task.taskList],
-    ['Attempt', task.attempt > 1 ? `${task.attempt} (this activityId was scheduled before)` : undefined],
-    ['Scheduled', task.scheduledAt?.toISOString()],
-    ['Started', task.startedAt ? `${task.startedAt.toISOString()}${task.startedBy ? ` by ${task.startedBy}` : ''}` : undefined],
-    ['Claimed as', row.claim ? `${row.claim.identity} (token ${shortToken(row.claim.taskToken)})` : undefined],
-    ['Cancel requested', task.cancelRequestedAt?.toISOString()],
-    ['Schedule-to-start timeout', formatTimeout(task.timeouts.scheduleToStart)],
-    ['Start-to-close timeout', formatTimeout(task.timeouts.startToClose)],
-    ['Schedule-to-close timeout', formatTimeout(task.timeouts.scheduleToClose)],
-    ['Heartbeat timeout', formatTimeout(task.timeouts.heartbeat)],
+    [vscode.l10n.t('Domain'), `${row.root.domain} · ${connectionLabel(row.root.connection)}`],
+    [vscode.l10n.t('Activity ID'), task.activityId],
+    [vscode.l10n.t('Workflow ID'), task.workflowId],
+    [vscode.l10n.t('Run ID'), task.runId],
+    [vscode.l10n.t('Task list'), task.taskList],
+    [vscode.l10n.t('Attempt'), task.attempt > 1 ? vscode.l10n.t('{0} (this activityId was scheduled before)', task.attempt) : undefined],
+    [vscode.l10n.t('Scheduled'), task.scheduledAt?.toISOString()],
+    [vscode.l10n.t('Started'), task.startedAt ? `${task.startedAt.toISOString()}${task.startedBy ? ` ${vscode.l10n.t('by {0}', task.startedBy)}` : ''}` : undefined],
+    [vscode.l10n.t('Claimed as'), row.claim ? vscode.l10n.t('{0} (token {1})', row.claim.identity, shortToken(row.claim.taskToken)) : undefined],
+    [vscode.l10n.t('Cancel requested'), task.cancelRequestedAt?.toISOString()],
+    [vscode.l10n.t('Schedule-to-start timeout'), formatTimeout(task.timeouts.scheduleToStart)],
+    [vscode.l10n.t('Start-to-close timeout'), formatTimeout(task.timeouts.startToClose)],
+    [vscode.l10n.t('Schedule-to-close timeout'), formatTimeout(task.timeouts.scheduleToClose)],
+    [vscode.l10n.t('Heartbeat timeout'), formatTimeout(task.timeouts.heartbeat)],
   ];
-  for (const [name, value] of lines) if (value) md.appendMarkdown(`${name}: ${escape(value)}  \n`);
+  for (const [name, value] of lines) if (value) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
   if (task.input !== undefined && task.input !== '') {
     const { text, language } = prettyInput(task.input);
-    md.appendMarkdown('\nInput:\n');
+    md.appendMarkdown(`\n${escape(vscode.l10n.t('Input:'))}\n`);
     md.appendCodeblock(truncate(text, TOOLTIP_INPUT_LIMIT), language);
   } else {
-    md.appendMarkdown('\nNo input.');
+    md.appendMarkdown(`\n${escape(vscode.l10n.t('No input.'))}`);
   }
   return md;
 }

@@ -2,7 +2,8 @@
  * `npm run bench`: how fast and how cheap the extension's hot paths are.
  * Numbers, not assertions: the tests never time anything.
  *
- * 1. Folding histories into open tasks (pure CPU).
+ * 1. Folding histories into open tasks, and into the execution timeline
+ *    whole and page by page (pure CPU). `--quick` runs only this part.
  * 2. Refreshing a large domain in the local sandbox over HTTP: the first
  *    refresh reads every history, the second only what changed. Reports wall
  *    time, SWF calls and bytes (the sandbox counts them), with and without a
@@ -14,11 +15,12 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import type { ConnectionSettings } from '../../src/connection/settings';
+import { resolveCallTarget, SANDBOX } from '../../src/connection/connection';
 import { generateLargeDomain, SwfSandbox } from '../../src/sandbox';
 import { createSwfGateway } from '../../src/swf/gateway';
 import { openTasksFromHistory } from '../../src/swf/openTasks';
 import { OpenTaskLister } from '../../src/swf/taskLister';
+import { applyEvents, buildTimeline, createTimeline } from '../../src/swf/timeline';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,6 +29,7 @@ const arg = (name: string, fallback: number): number => {
 const EXECUTIONS = arg('executions', 2000);
 const EVENTS = arg('events', 60);
 const LATENCY_MS = arg('latency', 20);
+const QUICK = process.argv.includes('--quick');
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(1)} ms`;
@@ -60,6 +63,39 @@ function benchFold(): void {
   console.log(`fold: 25,000-event history -> ${open} open tasks in ${per.toFixed(2)} ms (mean of ${runs})`);
 }
 
+function meanMs(runs: number, run: () => void): number {
+  run(); // warm up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) run();
+  return (performance.now() - start) / runs;
+}
+
+/**
+ * A live timeline receives the history a page at a time. Naive: rebuild the
+ * whole model from every event so far on each page (quadratic in pages);
+ * ours: fold just the new page into the model.
+ */
+function benchTimeline(): void {
+  const history = syntheticHistory(25_000);
+  let lanes = 0;
+  const whole = meanMs(20, () => (lanes = buildTimeline('w', 'r', history).lanes.size));
+  console.log(`timeline: 25,000-event history -> ${lanes} lanes in ${whole.toFixed(2)} ms (buildTimeline, mean of 20)`);
+  for (const pageSize of [100, 1000]) {
+    const pageCount = Math.ceil(history.length / pageSize);
+    const naive = meanMs(3, () => {
+      for (let end = pageSize; end < history.length + pageSize; end += pageSize) buildTimeline('w', 'r', history.slice(0, end));
+    });
+    const ours = meanMs(20, () => {
+      const model = createTimeline('w', 'r');
+      for (let from = 0; from < history.length; from += pageSize) applyEvents(model, history.slice(from, from + pageSize));
+    });
+    console.log(
+      `timeline: ${pageCount} pages of ${pageSize} events, live: rebuild per page ${naive.toFixed(1)} ms (mean of 3) vs incremental ${ours.toFixed(2)} ms (mean of 20), ` +
+        `${(naive / ours).toFixed(0)}x`,
+    );
+  }
+}
+
 async function benchRefresh(latencyMs: number): Promise<void> {
   const sandbox = new SwfSandbox({ port: 0, pageSize: 1000 });
   const { endpoint } = await sandbox.start();
@@ -68,8 +104,7 @@ async function benchRefresh(latencyMs: number): Promise<void> {
     const { domain, openExecutions } = generateLargeDomain(sandbox, { executions: EXECUTIONS, eventsPerExecution: EVENTS, taskLists: ['payments', 'shipping', 'email'] });
     console.log(`\nrefresh: ${openExecutions} open executions x ~${EVENTS} events, ${latencyMs} ms latency per call (domain built in ${ms(built)})`);
     sandbox.configure({ latencyMs });
-    const settings: ConnectionSettings = { profile: '', region: 'us-east-1', regionSource: 'default', endpoint, sandbox: true };
-    const gateway = await createSwfGateway(settings, { pollTimeoutMs: 75_000 });
+    const gateway = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 75_000 });
     const lister = new OpenTaskLister(gateway, domain, { maxExecutions: EXECUTIONS });
     for (const label of ['first (full histories)', 'second (nothing changed)']) {
       sandbox.resetStats();
@@ -114,9 +149,15 @@ function benchSdkLoad(): void {
 }
 
 async function main(): Promise<void> {
+  if (QUICK) {
+    benchFold();
+    benchTimeline();
+    return;
+  }
   benchActivation();
   benchSdkLoad();
   benchFold();
+  benchTimeline();
   await benchRefresh(0);
   if (LATENCY_MS > 0) await benchRefresh(LATENCY_MS);
 }

@@ -69,13 +69,13 @@ describe('activation', () => {
     assert.deepEqual(eager, [], 'the extension must activate on demand (its view or commands), not at startup');
   });
 
-  it('shows the welcome content while no domain is selected', async () => {
+  it('shows the welcome content while no domain is watched', async () => {
     const welcome = (manifest().contributes.viewsWelcome ?? []).filter((entry) => entry.view === VIEW_ID);
-    assert.ok(welcome.some((entry) => entry.when === '!swfTasks.domainSelected'),
-      `viewsWelcome for ${VIEW_ID} must be shown when !swfTasks.domainSelected`);
+    assert.ok(welcome.some((entry) => entry.when === '!swfTasks.hasRoots'),
+      `viewsWelcome for ${VIEW_ID} must be shown when !swfTasks.hasRoots`);
     // VS Code shows welcome content only over an empty tree.
     await waitUntilActive(ACTIVATION_DEADLINE_MS);
     const roots = await api().tasksProvider.getChildren();
-    assert.deepEqual(roots ?? [], [], 'with no domain selected the tree must be empty, so the welcome content shows');
+    assert.deepEqual(roots ?? [], [], 'with no domain watched the tree must be empty, so the welcome content shows');
   });
 });

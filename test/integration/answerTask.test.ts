@@ -68,7 +68,7 @@ describe('answering tasks (moto_server)', function () {
     assert.equal(completed[0].activityTaskCompletedEventAttributes?.result, 'customer credit card verified');
     assert.ok(moto.messages.of('info').some((m) => m.message.startsWith('Completed') && m.message.includes(task.claim.activityId)));
     assert.ok(!(await shownTasks(moto.api)).some((r) => r.activityId === task.claim.activityId), 'the completed task left the tree');
-    assert.ok(!(await moto.api.session.claims.all()).some((c) => c.taskToken === task.claim.taskToken), 'its token was forgotten');
+    assert.ok(!(await moto.api.claims.all()).some((c) => c.taskToken === task.claim.taskToken), 'its token was forgotten');
 
     // The output channel logs what the answer caused, and never the whole token.
     const log = await waitFor(async () => {

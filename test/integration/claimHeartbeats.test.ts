@@ -8,9 +8,9 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
-import { activateExtension, claimFromList, clearDomain, selectDomain, shownTask } from './helpers/extension';
+import { activateExtension, claimFromList, clearRoots, loggedText, shownTask, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
-import { type MessageRecorder, recordMessages, resetSettings, setSettings, waitFor } from './helpers/ui';
+import { type MessageRecorder, recordMessages, resetSettings, waitFor } from './helpers/ui';
 
 const DOMAIN = 'heartbeat-tests';
 const TYPE = { name: 'ReviewRefund', version: '1' };
@@ -29,14 +29,13 @@ describe('claimed tasks are kept alive by heartbeats (sandbox)', function () {
     domain = new TestDomain(testClient(endpoint), DOMAIN);
     await domain.register([{ ...TYPE, taskList: TASK_LIST }]);
     api = await activateExtension();
-    await setSettings({ endpoint });
-    await selectDomain(api, DOMAIN);
+    await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
     messages = recordMessages();
   });
 
   after(async () => {
     messages?.dispose();
-    if (api) await clearDomain(api);
+    if (api) await clearRoots(api);
     await resetSettings();
     domain?.client.destroy();
     await sandbox?.stop();
@@ -49,7 +48,7 @@ describe('claimed tasks are kept alive by heartbeats (sandbox)', function () {
 
     await sleep(4_000);
     const types = (await domain.history(execution)).map((e) => e.eventType);
-    assert.ok(!types.includes('ActivityTaskTimedOut'), `the claimed task did not time out: ${types.join(', ')}`);
+    assert.ok(!types.includes('ActivityTaskTimedOut'), `the claimed task did not time out: ${types.join(', ')}\nLog:\n${(await loggedText(api)).slice(-3000)}`);
     assert.ok(types.includes('ActivityTaskStarted'));
     assert.equal(sandbox.stats().operations.RecordActivityTaskHeartbeat?.errors ?? 0, 0);
     assert.ok((sandbox.stats().operations.RecordActivityTaskHeartbeat?.calls ?? 0) >= 3, 'about one beat every 2/3 s');

@@ -12,9 +12,9 @@ import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/swf/claims';
-import { activateExtension, claimFromList, clearDomain, loggedText, selectDomain, shownTask, shownTasks } from './helpers/extension';
+import { activateExtension, claimFromList, clearRoots, loggedText, messageRows, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, recordMessages, resetSettings, setSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
+import { answerNextInputBoxes, recordMessages, resetSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
 
 const SAMPLE_DOMAIN = 'sample-orders';
 const SAMPLE_DECISION_TASK_LIST = 'order-decisions';
@@ -57,26 +57,28 @@ describe('local sandbox and cancelling tasks', function () {
     let sample: TestDomain | undefined;
 
     before(async () => {
+      await clearRoots(api);
       const quiet = recordMessages();
+      let endpoint: string | undefined;
       try {
-        const endpoint = await vscode.commands.executeCommand<string>('swfTasks.startSandbox');
+        endpoint = await vscode.commands.executeCommand<string>('swfTasks.startSandbox');
         assert.match(endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
       } finally {
         quiet.dispose();
       }
-      const settings = await api.session.settings();
-      sample = new TestDomain(testClient(settings.endpoint), SAMPLE_DOMAIN, SAMPLE_DECISION_TASK_LIST);
-      await api.tasksProvider.refresh();
+      sample = new TestDomain(testClient(endpoint ?? ''), SAMPLE_DOMAIN, SAMPLE_DECISION_TASK_LIST);
+      await refreshAll(api);
     });
 
     after(async () => {
       sample?.client.destroy();
-      if (api?.session.usingSandbox) await vscode.commands.executeCommand('swfTasks.stopSandbox');
+      if (api?.connections.sandboxEndpoint) await vscode.commands.executeCommand('swfTasks.stopSandbox');
+      if (api) await clearRoots(api);
     });
 
-    it('selects the sample domain and lists its tasks in every state', async () => {
-      assert.equal(api.session.usingSandbox, true);
-      assert.equal(api.session.domain, SAMPLE_DOMAIN);
+    it('watches the sample domain as a root like any other and lists its tasks in every state', async () => {
+      assert.deepEqual(api.roots.roots.map((m) => m.label), [`${SAMPLE_DOMAIN} · local sandbox`]);
+      assert.equal(rootModel(api).spec.connection.kind, 'sandbox');
       const rows = await shownTasks(api);
       const states = new Set(rows.map((r) => r.contextValue));
       for (const state of ['scheduledActivityTask', 'startedActivityTask', 'startedCancelRequestedActivityTask']) {
@@ -99,7 +101,7 @@ describe('local sandbox and cancelling tasks', function () {
       assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask');
 
       await sample!.requestCancel(claim.workflowId, claim.activityId);
-      await api.tasksProvider.refresh();
+      await refreshAll(api);
       const row = await shownTask(api, claim.activityId);
       assert.equal(row.contextValue, 'claimedCancelRequestedActivityTask');
       assert.match(row.description, /claimed by you .*cancel requested/);
@@ -117,15 +119,18 @@ describe('local sandbox and cancelling tasks', function () {
       assert.match(log, new RegExp(`#${canceled[0].eventId}\\s+\\S+\\s+ActivityTaskCanceled\\s+.*details="customer withdrew the order"`), 'the output channel shows the event');
     });
 
-    it('Stop Local Sandbox closes the endpoint and leaves the sandbox', async () => {
-      const settings = await api.session.settings();
+    it('Stop Local Sandbox closes the endpoint; the root stays and offers to start it again', async () => {
+      const endpoint = api.connections.sandboxEndpoint;
       await vscode.commands.executeCommand('swfTasks.stopSandbox');
-      assert.equal(api.session.usingSandbox, false);
-      assert.notEqual(api.session.domain, SAMPLE_DOMAIN);
+      assert.equal(api.connections.sandboxEndpoint, undefined);
       await assert.rejects(sample!.history({ workflowId: 'order-1001', runId: 'x' }), (error: NodeJS.ErrnoException) => {
-        assert.equal(error.code, 'ECONNREFUSED', `the sandbox at ${settings.endpoint} no longer answers: ${String(error)}`);
+        assert.equal(error.code, 'ECONNREFUSED', `the sandbox at ${endpoint} no longer answers: ${String(error)}`);
         return true;
       });
+      await refreshAll(api);
+      const [row] = await messageRows(api);
+      assert.equal(row?.label, 'The local SWF sandbox is not running');
+      assert.equal(row?.node.command?.command, 'swfTasks.startSandbox');
     });
   });
 
@@ -139,15 +144,14 @@ describe('local sandbox and cancelling tasks', function () {
       domain = new TestDomain(testClient(endpoint), 'cancel-tests');
       await domain.register([{ ...TYPE, taskList: 'packing' }]);
       await domain.startWithActivities('parcel-1', [{ type: TYPE, activityId: 'pack-parcel-1', taskList: 'packing', input: '{"parcel":1}' }]);
-      await setSettings({ endpoint, profile: '', region: 'us-east-1' });
-      await selectDomain(api, 'cancel-tests');
+      await watchRoots(api, [{ domain: 'cancel-tests', region: 'us-east-1', endpoint }]);
     });
 
     after(async () => {
       domain?.client.destroy();
       await sandbox.stop();
       await resetSettings();
-      await clearDomain(api);
+      await clearRoots(api);
     });
 
     it('asks first, and declining sends nothing', async () => {

@@ -15,8 +15,8 @@ import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/swf/claims';
-import type { TaskListGroup } from '../../src/tree/taskGroups';
-import { activateExtension, claimFromList, clearDomain, groupNode, messageRows, selectDomain, shownTask, shownTasks } from './helpers/extension';
+import type { TaskListGroup } from '../../src/swf/taskGroups';
+import { activateExtension, claimFromList, clearRoots, groupNode, messageRows, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';
 
@@ -35,14 +35,13 @@ describe('when SWF fails (sandbox with injected faults)', function () {
     const { endpoint } = await sandbox.start();
     await seedSampleDomain(sandbox);
     api = await activateExtension();
-    await setSettings({ endpoint });
-    await selectDomain(api, SAMPLE_DOMAIN);
+    await watchRoots(api, [{ domain: SAMPLE_DOMAIN, region: 'us-east-1', endpoint }]);
     domain = new TestDomain(testClient(endpoint), SAMPLE_DOMAIN, 'order-decisions');
   });
 
   after(async () => {
     domain?.client.destroy();
-    if (api) await clearDomain(api);
+    if (api) await clearRoots(api);
     await resetSettings();
     await sandbox?.stop();
   });
@@ -122,12 +121,35 @@ describe('when SWF fails (sandbox with injected faults)', function () {
     assert.equal((await completedEvents(claim)).length, 0);
   });
 
+  it('refreshes a root with one listing and one history call per open execution, as before roots', async () => {
+    await refreshAll(api);
+    const executions = rootModel(api).executions.length;
+    sandbox.resetStats();
+    await rootModel(api).refresh();
+    const calls = Object.fromEntries(Object.entries(sandbox.stats().operations).map(([operation, stats]) => [operation, stats?.calls ?? 0]));
+    console.log(`      one refresh of ${rootModel(api).label}: ${JSON.stringify(calls)} for ${executions} open executions`);
+    assert.deepEqual(calls, { ListOpenWorkflowExecutions: 1, GetWorkflowExecutionHistory: executions });
+  });
+
+  it('names swf:PollForActivityTask, not a command, when IAM denies Claim Next Task', async () => {
+    sandbox.configure({ faults: [{ kind: 'notPermitted', operation: 'PollForActivityTask' }] });
+    const claimed = await vscode.commands.executeCommand('swfTasks.claimNextTask', await groupNode(api, 'payments'));
+    assert.equal(claimed, undefined);
+    const [failure] = messages.of('error');
+    assert.ok(failure, `an error message was shown; saw ${JSON.stringify(messages.shown.map((m) => m.message))}`);
+    assert.match(failure.message, /^Not permitted: swf:PollForActivityTask\. /);
+    assert.match(failure.message, /may not call swf:PollForActivityTask on arn:aws:swf:us-east-1:<account-id>:\/domain\/sample-orders/);
+    assert.doesNotMatch(failure.message, /swfTasks\./, 'no command id in the message');
+    assert.deepEqual(failure.items, ['Show Log']);
+    assert.equal(sandbox.stats().operations.PollForActivityTask?.calls, 1, 'a denial is not retried');
+  });
+
   it('keeps showing the last known tasks when histories cannot be read, under a warning row with Retry', async () => {
-    await api.tasksProvider.refresh();
+    await refreshAll(api);
     const before = (await shownTasks(api)).map((r) => r.activityId).sort();
-    const executions = api.tasksProvider.current?.groups.flatMap((g) => g.tasks.map((t) => t.task.workflowId)) ?? [];
+    const executions = rootModel(api).tree?.groups.flatMap((g) => g.tasks.map((t) => t.task.workflowId)) ?? [];
     sandbox.configure({ faults: [{ kind: 'http500', operation: 'GetWorkflowExecutionHistory' }] });
-    await api.tasksProvider.refresh();
+    await refreshAll(api);
 
     const warnings = (await messageRows(api)).filter((r) => r.node.severity === 'warning');
     assert.equal(warnings.length, 1, 'one warning row');
@@ -137,7 +159,7 @@ describe('when SWF fails (sandbox with injected faults)', function () {
     assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), before, 'the last known tasks still show');
 
     sandbox.configure({ faults: [] });
-    await api.tasksProvider.refresh();
+    await refreshAll(api);
     assert.deepEqual((await messageRows(api)).filter((r) => r.node.severity === 'warning'), [], 'Retry clears it');
     assert.deepEqual((await shownTasks(api)).map((r) => r.activityId).sort(), before);
   });
@@ -145,7 +167,7 @@ describe('when SWF fails (sandbox with injected faults)', function () {
   it('says so when no task is waiting on the list it polled', async () => {
     sandbox.configure({ maxPollWaitMs: 500 });
     try {
-      const emptyList: TaskListGroup = { kind: 'taskList', domain: SAMPLE_DOMAIN, name: 'nothing-scheduled-here', tasks: [] };
+      const emptyList: TaskListGroup = { kind: 'taskList', root: rootModel(api).spec, name: 'nothing-scheduled-here', tasks: [] };
       const claimed = await vscode.commands.executeCommand('swfTasks.claimNextTask', emptyList);
       assert.equal(claimed, undefined);
       const [info] = messages.of('info');

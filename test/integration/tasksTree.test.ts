@@ -9,10 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
-import { claimFromList, messageRows, shownTask, shownTasks } from './helpers/extension';
+import { claimFromList, messageRows, refreshAll, rootModel, shownTask, shownTasks, unwatchedClaims, watchRoots } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
 import { eventsOfActivity, scheduledEventIdOf } from './helpers/swf';
-import { setSettings, waitFor } from './helpers/ui';
+import { waitFor } from './helpers/ui';
 
 const DOMAIN = 'tree-orders';
 const CHARGE = { name: 'ChargeCard', version: '1.0' };
@@ -57,7 +57,7 @@ describe('tasks tree (moto_server)', function () {
   });
 
   it('lists exactly the open tasks, grouped by task list, with state and workflow', async () => {
-    await api.tasksProvider.refresh();
+    await refreshAll(api);
     const rows = await shownTasks(api);
     const summary = rows.map((r) => `${r.taskList}/${r.activityId}/${r.contextValue}`).sort();
     assert.deepEqual(summary, [
@@ -76,9 +76,9 @@ describe('tasks tree (moto_server)', function () {
   });
 
   it('filters the rows by text without calling SWF, and Clear Filter shows them all again', async () => {
-    await api.tasksProvider.refresh();
+    await refreshAll(api);
     const all = (await shownTasks(api)).map((r) => r.activityId).sort();
-    const gateway = await api.session.getGateway();
+    const gateway = await api.connections.gateway(rootModel(api).spec.connection);
     const callsBefore = gateway.callCounts();
     await vscode.commands.executeCommand('swfTasks.filter', 'ORDER-1003');
     try {
@@ -97,7 +97,7 @@ describe('tasks tree (moto_server)', function () {
 
   it('counts the open tasks in the view badge', () => {
     assert.equal(api.treeView.badge?.value, 4);
-    assert.equal(api.tasksProvider.current?.taskCount, 4);
+    assert.equal(rootModel(api).tree?.taskCount, 4);
   });
 
   it("shows each task's input and identity in its tooltip", async () => {
@@ -161,19 +161,21 @@ describe('tasks tree (moto_server)', function () {
     });
 
     async function errorRow(): Promise<{ label: string; tooltip: string; text: string }> {
-      await api.tasksProvider.refresh();
+      await refreshAll(api);
       const rows = await messageRows(api);
       const error = rows.find((r) => r.node.severity === 'error');
       assert.ok(error, `an error row is shown; root rows: ${JSON.stringify(rows.map((r) => r.label))}, tasks: ${(await shownTasks(api)).length}`);
       assert.equal(error.contextValue, 'error');
       assert.equal(error.node.command?.command, 'swfTasks.refresh', 'the error row offers a retry');
       assert.deepEqual(await shownTasks(api), [], 'no stale task rows next to the error');
-      assert.equal(api.treeView.badge, undefined, 'no stale badge');
+      // The task claimed above was claimed on moto: with moto no longer watched, it is kept, and shown apart.
+      assert.deepEqual((await unwatchedClaims(api)).map((r) => r.activityId), ['charge-order-1002']);
+      assert.equal(api.treeView.badge?.value, 1, 'the badge counts only the kept claim');
       return { ...error, text: `${error.label}\n${error.tooltip}` };
     }
 
     it('an unknown AWS profile: the row names the profile', async () => {
-      await setSettings({ endpoint: '', profile: 'no-such-profile-xyz', region: 'us-east-1' });
+      await watchRoots(api, [{ domain: DOMAIN, profile: 'no-such-profile-xyz', region: 'us-east-1' }]);
       const row = await errorRow();
       assert.ok(row.text.includes('no-such-profile-xyz'), `the error names the missing profile:\n${row.text}`);
       assert.match(row.text, /profile/i);
@@ -181,32 +183,32 @@ describe('tasks tree (moto_server)', function () {
 
     it('an unreachable endpoint: connection refused', async () => {
       const unreachable = `http://127.0.0.1:${await closedPort()}`;
-      await setSettings({ endpoint: unreachable, profile: '', region: 'us-east-1' });
+      await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint: unreachable }]);
       const row = await errorRow();
       assert.match(row.text, /connection refused/i);
       assert.ok(row.text.includes(unreachable), `the error names the endpoint:\n${row.text}`);
     });
 
-    it('a domain that does not exist: Unknown domain', async () => {
-      await vscode.commands.executeCommand('swfTasks.selectDomain', 'no-such-domain-xyz');
+    it('a domain that does not exist: not registered', async () => {
+      await watchRoots(api, [{ domain: 'no-such-domain-xyz', region: 'us-east-1', endpoint: moto.endpoint }]);
       const row = await errorRow();
-      assert.match(row.text, /Unknown domain/);
-      assert.ok(row.text.includes('no-such-domain-xyz'), row.text);
+      assert.match(row.text, /Domain "no-such-domain-xyz" is not registered in us-east-1/);
     });
 
     it('the wrong region: the domain is unknown there', async () => {
-      await setSettings({ region: 'eu-west-1' });
+      await watchRoots(api, [{ domain: DOMAIN, region: 'eu-west-1', endpoint: moto.endpoint }]);
       const row = await errorRow();
-      assert.match(row.text, /Unknown domain/);
-      assert.match(row.text, /per region/);
-      assert.ok(row.text.includes('eu-west-1'), `the error names the region in use:\n${row.text}`);
+      assert.match(row.text, /is not registered in eu-west-1/);
+      assert.match(row.text, /per account and region/);
     });
 
     it('recovers once the settings are right again', async () => {
       await moto.connect();
-      await api.tasksProvider.refresh();
+      await refreshAll(api);
       assert.deepEqual(await messageRows(api).then((rows) => rows.filter((r) => r.node.severity === 'error')), []);
       assert.equal((await shownTasks(api)).length, 4);
+      assert.equal((await shownTask(api, 'charge-order-1002')).contextValue, 'claimedActivityTask', 'the kept claim is back on its task');
+      assert.deepEqual(await unwatchedClaims(api), []);
     });
 
     // Last in the suite (mocha runs nested suites after their parent's tests), so it covers every test above.

@@ -7,6 +7,9 @@
  * Exits 0 when every test passed. SWF_TEST_TIMEOUT_MS (default 15 minutes)
  * bounds the whole run. The environment reaches the extension host, so tests
  * read settings such as SWF_TEST_MOTO_ENDPOINT and SWF_TEST_GREP from it.
+ * The suite may reload the window once (its after-reload phase): the page's
+ * exposed functions survive the reload, and code-server keeps SecretStorage
+ * in the page's localStorage, encrypted with a key from its /mint-key.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -37,8 +40,10 @@ async function runIntegrationTests(options: RunnerOptions, cleanup: Cleanup): Pr
   const logFile = path.join(stateDir, 'code-server.log');
   cleanup.add('keep the code-server log of a failed run', (exitCode) => keepLogOnFailure(logFile, exitCode));
 
+  // The suite saves its counts here before it reloads the window (see test/integration/suite/index.ts).
+  const env = { ...process.env, SWF_TEST_RELOAD_STATE: path.join(stateDir, 'reload-state.json') };
   const launchedAt = Date.now();
-  const server = await startCodeServer({ entry, port: await getFreePort(), workspace, stateDir, output: logFile });
+  const server = await startCodeServer({ entry, port: await getFreePort(), workspace, stateDir, output: logFile, env });
   cleanup.add('stop code-server', () => server.stop());
   note(`code-server answered /healthz at ${server.origin} ${Date.now() - launchedAt} ms after launch`);
 

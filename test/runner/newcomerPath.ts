@@ -11,7 +11,7 @@ const SAMPLE_TASK_LISTS = ['notifications', 'payments', 'shipping'];
 export async function walkNewcomerPath(page: Page, note: (message: string) => void): Promise<void> {
   await page.locator('.activitybar a.action-label[aria-label="SWF"]').click({ timeout: UI_WAIT_MS });
   note('the SWF icon is in the activity bar');
-  await page.getByRole('button', { name: 'Select Domain', exact: true }).waitFor({ timeout: UI_WAIT_MS });
+  await page.getByRole('button', { name: 'Add Domain', exact: true }).waitFor({ timeout: UI_WAIT_MS });
   note('the view shows its welcome content');
   await page.getByRole('button', { name: 'Start Local Sandbox', exact: true }).click();
   for (const taskList of SAMPLE_TASK_LISTS) {

@@ -46,7 +46,7 @@ async function runUiTests(options: RunnerOptions, cleanup: Cleanup): Promise<num
   const endpoint = await startSandbox(cleanup);
 
   const stateDir = makeTempDir(cleanup, 'ui');
-  writeUserSettings(codeServerDirs(stateDir).userDataDir, { ...uiSettings(endpoint), ...options.settings });
+  writeUserSettings(codeServerDirs(stateDir).userDataDir, { ...uiSettings(), ...options.settings });
   const logFile = path.join(RESULTS_DIR, 'ui-code-server.log');
   fs.writeFileSync(logFile, '');
   const workspace = options.workspace ?? makeTempDir(cleanup, 'workspace');
@@ -59,16 +59,15 @@ async function runUiTests(options: RunnerOptions, cleanup: Cleanup): Promise<num
   const page = await newLoopbackPage(browser, note, VIEWPORT);
   await openWorkbench(page, server);
 
-  setUiSession({ page, swf: testClient(endpoint), domain: SAMPLE_DOMAIN, screenshotDir: RESULTS_DIR });
+  setUiSession({ page, swf: testClient(endpoint), endpoint, domain: SAMPLE_DOMAIN, screenshotDir: RESULTS_DIR });
   const counts = await runMocha(scenarios, { timeoutMs: SCENARIO_TIMEOUT_MS, grep: process.env.SWF_TEST_GREP });
   console.log(formatResultLine(counts));
   return counts.failed > 0 ? 1 : 0;
 }
 
-/** The extension talks to the sandbox (a loopback endpoint: dummy credentials); the rest keeps the scenarios deterministic. */
-function uiSettings(endpoint: string): Record<string, unknown> {
+/** The scenarios add the sandbox's domain themselves (a loopback endpoint: dummy credentials); the rest keeps them deterministic. */
+function uiSettings(): Record<string, unknown> {
   return {
-    'swfTasks.endpoint': endpoint,
     // Refreshes happen when a scenario acts, never in the middle of a right-click.
     'swfTasks.autoRefreshSeconds': 0,
     'git.openRepositoryInParentFolders': 'never',

@@ -22,6 +22,8 @@ export interface UiSession {
   page: Page;
   /** An SDK client of the sandbox the extension talks to: what SWF recorded, not what the UI says. */
   swf: SWFClient;
+  /** The sandbox's address, which a person types when adding its domain. */
+  endpoint: string;
   domain: string;
   /** Where the step screenshots go (test-results). */
   screenshotDir: string;

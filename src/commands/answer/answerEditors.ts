@@ -5,9 +5,8 @@
  * as a draft.
  */
 import * as vscode from 'vscode';
+import { ContextKeys } from '../../ids';
 import { type FieldName, validateOptionalText } from '../../swf/validation';
-
-const CONTEXT_KEY = 'swfTasks.answerEditors';
 
 interface Pending {
   field: Exclude<FieldName, 'taskToken'>;
@@ -34,7 +33,7 @@ export class AnswerEditors implements vscode.Disposable {
     const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { field, resolve, remember }));
     await this.updateContext();
     await vscode.window.showTextDocument(doc, { preview: false });
-    void vscode.window.setStatusBarMessage(`${title}: edit, then use "Submit to SWF" in the editor's title bar.`, 10_000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: edit, then use "Submit to SWF" in the editor\'s title bar.', title), 10_000);
     return result;
   }
 
@@ -45,7 +44,7 @@ export class AnswerEditors implements vscode.Disposable {
     const entry = key ? this.pending.get(key) : undefined;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!key || !entry || !doc) {
-      void vscode.window.showWarningMessage('This editor is not waiting for an SWF answer.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This editor is not waiting for an SWF answer.'));
       return;
     }
     const text = doc.getText();
@@ -70,7 +69,7 @@ export class AnswerEditors implements vscode.Disposable {
   }
 
   private updateContext(): Thenable<unknown> {
-    return vscode.commands.executeCommand('setContext', CONTEXT_KEY, [...this.pending.keys()]);
+    return vscode.commands.executeCommand('setContext', ContextKeys.answerEditors, [...this.pending.keys()]);
   }
 
   dispose(): void {

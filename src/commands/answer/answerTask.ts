@@ -8,13 +8,14 @@
  * a draft until the call succeeds, so a failed call can be retried with it.
  */
 import * as vscode from 'vscode';
+import { type Connection, connectionId, connectionLabel } from '../../connection/connection';
 import type { ClaimedTask } from '../../swf/claims';
 import { describeSwfError, errorMessage } from '../../swf/errors';
 import { formatHistoryEvent } from '../../swf/historyFormat';
 import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
-import { describeTask, isTaskRow } from '../../tree/taskGroups';
+import { describeTask, isTaskRow } from '../../swf/taskGroups';
 import type { CommandContext } from '../commandContext';
 import type { AnswerEditors } from './answerEditors';
 import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
@@ -23,6 +24,8 @@ export type AnswerAction = 'complete' | 'fail' | 'cancel';
 
 interface AnswerTarget {
   taskToken: string;
+  /** The connection that issued the token: the answer goes there and nowhere else. */
+  connection: Connection;
   claim?: ClaimedTask;
   /** How the task is named in messages. */
   label: string;
@@ -36,8 +39,6 @@ const OPERATIONS: Record<AnswerAction, string> = {
   fail: 'RespondActivityTaskFailed',
   cancel: 'RespondActivityTaskCanceled',
 };
-const PAST: Record<AnswerAction, string> = { complete: 'Completed', fail: 'Failed', cancel: 'Canceled' };
-const PASTE_TOKEN = '$(key) Paste a task token…';
 
 export class TaskAnswers {
   private readonly drafts = new Map<string, Draft>();
@@ -70,17 +71,21 @@ export class TaskAnswers {
   private async resolveTarget(arg: unknown): Promise<AnswerTarget | undefined> {
     if (isTaskRow(arg)) {
       if (arg.claim) return fromClaim(arg.claim);
-      void vscode.window.showWarningMessage(`Claim "${arg.task.activityId}" first: only a claimed task has the token needed to answer it.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Claim "{0}" first: only a claimed task has the token needed to answer it.', arg.task.activityId));
       return undefined;
     }
     if (typeof arg === 'string') return this.fromToken(arg);
 
-    const claims = await this.ctx.session.claims.all();
+    const claims = await this.ctx.claims.all();
     const items = [
-      ...claims.map((c) => ({ label: `${c.activityType.name} ${c.activityType.version}`, description: `${c.activityId} · ${c.workflowId} · ${c.domain}`, claim: c })),
-      { label: PASTE_TOKEN, description: 'for a task claimed elsewhere', claim: undefined },
+      ...claims.map((c) => ({ label: `${c.activityType.name} ${c.activityType.version}`, description: `${c.activityId} · ${c.workflowId} · ${c.domain} · ${connectionLabel(c.connection)}`, claim: c })),
+      { label: `$(key) ${vscode.l10n.t('Paste a task token…')}`, description: vscode.l10n.t('for a task claimed elsewhere'), claim: undefined },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Which task?', placeHolder: claims.length ? 'Pick a task you claimed, or paste a token' : 'You have claimed no task: paste a task token' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Which task?'),
+      placeHolder: claims.length ? vscode.l10n.t('Pick a task you claimed, or paste a token') : vscode.l10n.t('You have claimed no task: paste a task token'),
+      matchOnDescription: true,
+    });
     if (!picked) return undefined;
     if (picked.claim) return fromClaim(picked.claim);
     const token = await promptTaskToken((raw) => {
@@ -90,29 +95,49 @@ export class TaskAnswers {
     return token ? this.fromToken(token) : undefined;
   }
 
-  private async fromToken(raw: string): Promise<AnswerTarget> {
+  /** A token from a worker's log (or a notification): our claim's, or one whose issuing connection the person names. */
+  private async fromToken(raw: string): Promise<AnswerTarget | undefined> {
     const taskToken = raw.trim();
-    const claim = (await this.ctx.session.claims.all()).find((c) => c.taskToken === taskToken);
-    return claim ? fromClaim(claim) : { taskToken, label: `the task with token ${shortToken(taskToken)}` };
+    const claim = (await this.ctx.claims.all()).find((c) => c.taskToken === taskToken);
+    if (claim) return fromClaim(claim);
+    const connection = await this.pickIssuingConnection();
+    return connection && { taskToken, connection, label: vscode.l10n.t('the task with token {0}', shortToken(taskToken)) };
+  }
+
+  /** A token is valid only on the connection that issued it: with several in use, the person says which. */
+  private async pickIssuingConnection(): Promise<Connection | undefined> {
+    const byId = new Map<string, Connection>();
+    for (const model of this.ctx.roots.roots) byId.set(connectionId(model.spec.connection), model.spec.connection);
+    const connections = [...byId.values()];
+    if (connections.length === 1) return connections[0];
+    if (connections.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Add the domain whose task this is first (SWF: Add Domain...): a token is answered on the connection that issued it.'));
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      connections.map((connection) => ({ label: connectionLabel(connection), connection })),
+      { title: vscode.l10n.t('Which connection issued this token?'), placeHolder: vscode.l10n.t('The answer is sent there only') },
+    );
+    return picked?.connection;
   }
 
   /** Asks for each field of the answer into `draft` (prefilled from it); false when the person backed out. */
   private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft): Promise<boolean> {
-    const title = `${actionTitle(action)}: ${target.label}`;
+    const title = vscode.l10n.t('{0}: {1}', actionTitle(action), target.label);
     const ask = async (field: keyof Draft, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
       const text = await promptText({ ...options, field, title, value: draft[field], remember: (typed) => (draft[field] = typed) }, this.editors);
       return text !== undefined;
     };
     switch (action) {
       case 'complete':
-        return ask('result', { prompt: 'Result to return to the decider (optional; Enter to send).', placeholder: 'customer credit card verified' });
+        return ask('result', { prompt: vscode.l10n.t('Result to return to the decider (optional; Enter to send).'), placeholder: vscode.l10n.t('customer credit card verified') });
       case 'fail':
         return (
-          (await ask('reason', { prompt: 'Reason for the failure (up to 256 characters).', placeholder: 'card declined', step: 1, totalSteps: 2 })) &&
-          ask('details', { prompt: 'Details (optional).', step: 2, totalSteps: 2 })
+          (await ask('reason', { prompt: vscode.l10n.t('Reason for the failure (up to 256 characters).'), placeholder: vscode.l10n.t('card declined'), step: 1, totalSteps: 2 })) &&
+          ask('details', { prompt: vscode.l10n.t('Details (optional).'), step: 2, totalSteps: 2 })
         );
       case 'cancel':
-        return (await this.confirmCancel(target)) && ask('details', { prompt: 'Details of the cancellation (optional).' });
+        return (await this.confirmCancel(target)) && ask('details', { prompt: vscode.l10n.t('Details of the cancellation (optional).') });
     }
   }
 
@@ -120,10 +145,10 @@ export class TaskAnswers {
   private async confirmCancel(target: AnswerTarget): Promise<boolean> {
     let requested: boolean | undefined;
     try {
-      const gateway = await this.ctx.session.getGateway();
+      const gateway = await this.ctx.connections.gateway(target.connection);
       requested = (await gateway.recordHeartbeat(target.taskToken)).cancelRequested;
     } catch (error) {
-      const info = describeSwfError(error, this.ctx.session.errorContext('RecordActivityTaskHeartbeat'));
+      const info = describeSwfError(error, { domain: target.claim?.domain });
       if (info.kind === 'taskClosed' || info.kind === 'unknownResource') {
         await this.forgetClosed(target);
         void vscode.window.showErrorMessage(errorMessage(info));
@@ -132,9 +157,14 @@ export class TaskAnswers {
       this.ctx.log.warn(`Could not check whether cancellation was requested: ${info.title}`);
     }
     if (requested) return true;
-    const why = requested === false ? 'The decider has not requested cancellation of this task.' : 'Could not check whether cancellation was requested.';
-    const choice = await vscode.window.showWarningMessage(`${why} Cancel ${target.label} anyway?`, { modal: true, detail: 'The workflow sees ActivityTaskCanceled as if it had asked for it.' }, 'Cancel Task');
-    return choice === 'Cancel Task';
+    const why = requested === false ? vscode.l10n.t('The decider has not requested cancellation of this task.') : vscode.l10n.t('Could not check whether cancellation was requested.');
+    const cancelTask = vscode.l10n.t('Cancel Task');
+    const choice = await vscode.window.showWarningMessage(
+      `${why} ${vscode.l10n.t('Cancel {0} anyway?', target.label)}`,
+      { modal: true, detail: vscode.l10n.t('The workflow sees ActivityTaskCanceled as if it had asked for it.') },
+      cancelTask,
+    );
+    return choice === cancelTask;
   }
 
   private validate(action: AnswerAction, taskToken: string, draft: Draft): RequestValidation<object & { taskToken: string }> {
@@ -150,9 +180,9 @@ export class TaskAnswers {
 
   private async send(action: AnswerAction, target: AnswerTarget, request: object & { taskToken: string }): Promise<boolean> {
     const operation = OPERATIONS[action];
-    const gateway = await this.ctx.session.getGateway();
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${actionTitle(action)}: ${target.label}…` }, () => {
+      const gateway = await this.ctx.connections.gateway(target.connection);
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: {1}…', actionTitle(action), target.label) }, () => {
         switch (action) {
           case 'complete':
             return gateway.respondCompleted(request);
@@ -163,34 +193,42 @@ export class TaskAnswers {
         }
       });
     } catch (error) {
-      await this.reportFailure(action, target, error, operation);
+      await this.reportFailure(action, target, error);
       return false;
     }
-    this.ctx.log.info(`${operation}: ${target.label} (token ${shortToken(target.taskToken)})`);
-    await this.ctx.session.claims.remove(target.taskToken);
-    void vscode.window.showInformationMessage(`${PAST[action]} ${target.label}.`);
+    this.ctx.log.info(`${operation}: ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)})`);
+    await this.ctx.claims.remove(target.taskToken);
+    void vscode.window.showInformationMessage(pastText(action, target.label));
     await this.logCausedEvents(target);
-    await this.ctx.tree.refresh();
+    await this.refreshRootOf(target);
     return true;
   }
 
-  private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown, operation: string): Promise<void> {
-    const info = describeSwfError(error, { ...this.ctx.session.errorContext(operation), domain: target.claim?.domain });
-    this.ctx.log.error(`${operation} for ${target.label} failed: ${errorMessage(info)}`);
-    if (info.refreshTree) await this.forgetClosed(target);
-    const actions = info.kind === 'taskClosed' ? ['Copy What I Typed', 'Show Log'] : ['Retry', 'Show Log'];
+  private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown): Promise<void> {
+    const info = describeSwfError(error, { domain: target.claim?.domain, connection: connectionLabel(target.connection) });
+    this.ctx.log.error(`${OPERATIONS[action]} for ${target.label} failed: ${errorMessage(info)}`);
+    // Evidence from the token's own connection that its task is closed: the claim goes.
+    if (info.kind === 'taskClosed') await this.forgetClosed(target);
+    const retry = vscode.l10n.t('Retry');
+    const showLog = vscode.l10n.t('Show Log');
+    const copy = vscode.l10n.t('Copy What I Typed');
+    const actions = info.kind === 'taskClosed' ? [copy, showLog] : [retry, showLog];
     const choice = await vscode.window.showErrorMessage(errorMessage(info), ...actions);
-    if (choice === 'Retry') await this.answer(action, target.taskToken);
-    if (choice === 'Show Log') this.ctx.log.show(true);
-    if (choice === 'Copy What I Typed') {
+    if (choice === retry) await this.answer(action, target.taskToken);
+    if (choice === showLog) this.ctx.log.show(true);
+    if (choice === copy) {
       const draft = this.drafts.get(`${action}:${target.taskToken}`) ?? {};
       await vscode.env.clipboard.writeText([draft.result, draft.reason, draft.details].filter((t) => t !== undefined && t !== '').join('\n\n'));
     }
   }
 
   private async forgetClosed(target: AnswerTarget): Promise<void> {
-    await this.ctx.session.claims.remove(target.taskToken);
-    await this.ctx.tree.refresh();
+    await this.ctx.claims.remove(target.taskToken);
+    await this.refreshRootOf(target);
+  }
+
+  private async refreshRootOf(target: AnswerTarget): Promise<void> {
+    if (target.claim) await this.ctx.roots.find({ connection: target.claim.connection, domain: target.claim.domain })?.refresh();
   }
 
   /** Logs the events recorded since the task was started: the answer and what it set off (a decision task). */
@@ -201,7 +239,7 @@ export class TaskAnswers {
       return;
     }
     try {
-      const gateway = await this.ctx.session.getGateway();
+      const gateway = await this.ctx.connections.gateway(claim.connection);
       const execution = { workflowId: claim.workflowId, runId: claim.runId };
       const events = await readEventsAfter(gateway, claim.domain, execution, claim.startedEventId, { firstPageSize: 10, pageSize: 100 });
       this.ctx.log.info(`History of ${claim.workflowId} after the answer:`);
@@ -213,13 +251,31 @@ export class TaskAnswers {
 }
 
 function fromClaim(claim: ClaimedTask): AnswerTarget {
-  return { taskToken: claim.taskToken, claim, label: describeTask(claim) };
+  return { taskToken: claim.taskToken, connection: claim.connection, claim, label: describeTask(claim) };
 }
 
 function actionTitle(action: AnswerAction): string {
-  return { complete: 'Complete Task', fail: 'Fail Task', cancel: 'Cancel Task' }[action];
+  switch (action) {
+    case 'complete':
+      return vscode.l10n.t('Complete Task');
+    case 'fail':
+      return vscode.l10n.t('Fail Task');
+    case 'cancel':
+      return vscode.l10n.t('Cancel Task');
+  }
+}
+
+function pastText(action: AnswerAction, label: string): string {
+  switch (action) {
+    case 'complete':
+      return vscode.l10n.t('Completed {0}.', label);
+    case 'fail':
+      return vscode.l10n.t('Failed {0}.', label);
+    case 'cancel':
+      return vscode.l10n.t('Canceled {0}.', label);
+  }
 }
 
 function problemsText(problems: readonly FieldProblem[]): string {
-  return `Not sent: ${problems.map((p) => p.message).join(' ')}`;
+  return vscode.l10n.t('Not sent: {0}', problems.map((p) => p.message).join(' '));
 }

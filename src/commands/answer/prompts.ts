@@ -19,10 +19,10 @@ export interface TextPromptOptions {
   remember?: (text: string) => void;
 }
 
-const EDITOR_BUTTON: vscode.QuickInputButton = {
-  iconPath: new vscode.ThemeIcon('go-to-file'),
-  tooltip: 'Write it in an editor (multi-line, JSON)',
-};
+/** Built when a box opens, so its tooltip is in the display language. */
+function editorButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Write it in an editor (multi-line, JSON)') };
+}
 
 /** Resolves with the text (possibly empty), or `undefined` when the person backed out. */
 export function promptText(options: TextPromptOptions, editors: AnswerEditors): Promise<string | undefined> {
@@ -34,7 +34,7 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
   box.step = options.step;
   box.totalSteps = options.totalSteps;
   box.ignoreFocusOut = true;
-  box.buttons = [EDITOR_BUTTON];
+  box.buttons = [editorButton()];
 
   const validate = (text: string): boolean => {
     const check = validateOptionalText(options.field, text);
@@ -79,8 +79,8 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
 /** A task token pasted from a worker's log; masked, trimmed, checked for SWF's 1..1024 characters. */
 export async function promptTaskToken(validate: (raw: string) => string | undefined): Promise<string | undefined> {
   const token = await vscode.window.showInputBox({
-    title: 'Task Token',
-    prompt: 'Paste the task token of a started activity task (from a worker log, for example).',
+    title: vscode.l10n.t('Task Token'),
+    prompt: vscode.l10n.t('Paste the task token of a started activity task (from a worker log, for example).'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (raw) => validate(raw),

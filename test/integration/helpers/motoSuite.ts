@@ -1,13 +1,13 @@
 /**
  * The fixture of a suite that runs against moto_server: resets moto, registers
- * a domain with the SDK, activates the extension, points it at moto and
- * selects the domain; records the messages each test shows; and puts the
- * settings and the selected domain back afterwards. Call it inside `describe`.
+ * a domain with the SDK, activates the extension and makes it watch that
+ * domain on moto (one root); records the messages each test shows; and puts
+ * the settings and the roots back afterwards. Call it inside `describe`.
  */
 import type { SwfTasksApi } from '../../../src/extension';
-import { activateExtension, clearDomain, selectDomain } from './extension';
+import { activateExtension, clearRoots, watchRoots } from './extension';
 import { type ActivityTypeRef, motoEndpoint, resetMoto, TestDomain, testClient } from './swf';
-import { type MessageRecorder, recordMessages, resetSettings, setSettings } from './ui';
+import { type MessageRecorder, recordMessages, resetSettings } from './ui';
 
 export interface MotoSuite {
   readonly api: SwfTasksApi;
@@ -15,7 +15,7 @@ export interface MotoSuite {
   readonly domain: TestDomain;
   /** The current test's notifications and dialogs (all dismissed unless the test says otherwise). */
   readonly messages: MessageRecorder;
-  /** Points the extension at moto again, in the seeded domain. */
+  /** Makes the extension watch the seeded domain on moto again, as its only root. */
   connect(): Promise<void>;
 }
 
@@ -43,8 +43,7 @@ export function useMotoDomain(name: string, activityTypes: readonly (ActivityTyp
       return required(messages, 'the message recorder');
     },
     async connect() {
-      await setSettings({ endpoint: suite.endpoint, profile: '', region: 'us-east-1' });
-      if (suite.api.session.domain !== name) await selectDomain(suite.api, name);
+      await watchRoots(suite.api, [{ domain: name, region: 'us-east-1', endpoint: suite.endpoint }]);
     },
   };
 
@@ -72,7 +71,7 @@ export function useMotoDomain(name: string, activityTypes: readonly (ActivityTyp
     domain?.client.destroy();
     if (api) {
       await resetSettings();
-      await clearDomain(api);
+      await clearRoots(api);
     }
   });
 

@@ -30,6 +30,19 @@ export function motoEndpoint(): string {
   return endpoint;
 }
 
+/**
+ * The standalone sandbox process scripts/test.mjs started (empty, seeded by
+ * each suite): unlike a sandbox started inside the extension host, it
+ * outlives a window reload.
+ */
+export function sandboxEndpoint(): string {
+  const endpoint = process.env.SWF_TEST_SANDBOX_ENDPOINT;
+  if (!endpoint) {
+    throw new Error('SWF_TEST_SANDBOX_ENDPOINT is not set: run the suite through `node scripts/test.mjs --integration`, which starts the sandbox');
+  }
+  return endpoint;
+}
+
 /** Clears all of moto's state. */
 export async function resetMoto(endpoint: string): Promise<void> {
   const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });

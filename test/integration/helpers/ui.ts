@@ -225,11 +225,11 @@ export function answerShowInputBox(values: readonly string[]): vscode.Disposable
   };
 }
 
-type SettingKey = 'endpoint' | 'profile' | 'region' | 'identity';
-const SETTING_KEYS: readonly SettingKey[] = ['endpoint', 'profile', 'region', 'identity'];
+type SettingKey = 'identity' | 'autoRefreshSeconds' | 'keepClaimedTasksAlive';
+const SETTING_KEYS: readonly SettingKey[] = ['identity', 'autoRefreshSeconds', 'keepClaimedTasksAlive'];
 
 /** Writes user settings of the extension, as the settings UI would. */
-export async function setSettings(values: Partial<Record<SettingKey, string>>): Promise<void> {
+export async function setSettings(values: Partial<Record<SettingKey, string | number | boolean>>): Promise<void> {
   const config = vscode.workspace.getConfiguration('swfTasks');
   for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
 }

@@ -1,13 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { listProfiles, resolveRegion } from '../../../src/connection/profiles';
-import { type ConnectionSettings, describeConnection, endpointProblem, isLoopbackEndpoint, usesLocalCredentials } from '../../../src/connection/settings';
+import {
+  awsConnection,
+  connectionId,
+  connectionLabel,
+  endpointProblem,
+  isLoopbackEndpoint,
+  parseRoots,
+  resolveCallTarget,
+  rootId,
+  rootLabel,
+  SANDBOX,
+  storedRoot,
+  usesLocalCredentials,
+} from '../../../src/connection/connection';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/aws');
-
-function settings(overrides: Partial<ConnectionSettings>): ConnectionSettings {
-  return { profile: '', region: 'us-east-1', regionSource: 'default', endpoint: '', sandbox: false, ...overrides };
-}
 
 /** Points the SDK's config loader at the fixture files for the duration of `fn`. */
 async function withFixtureConfig<T>(fn: () => Promise<T>): Promise<T> {
@@ -31,11 +40,11 @@ describe('connection settings', () => {
   });
 
   it('signs with dummy credentials only for the sandbox or a loopback endpoint with no profile', () => {
-    assert.equal(usesLocalCredentials(settings({ sandbox: true, endpoint: 'http://127.0.0.1:1' })), true);
-    assert.equal(usesLocalCredentials(settings({ endpoint: 'http://127.0.0.1:4566' })), true);
-    assert.equal(usesLocalCredentials(settings({ endpoint: 'http://127.0.0.1:4566', profile: 'localstack' })), false);
-    assert.equal(usesLocalCredentials(settings({ endpoint: 'https://swf.eu-west-1.amazonaws.com' })), false);
-    assert.equal(usesLocalCredentials(settings({})), false);
+    assert.equal(usesLocalCredentials(SANDBOX), true);
+    assert.equal(usesLocalCredentials(awsConnection('', 'us-east-1', 'http://127.0.0.1:4566')), true);
+    assert.equal(usesLocalCredentials(awsConnection('localstack', 'us-east-1', 'http://127.0.0.1:4566')), false);
+    assert.equal(usesLocalCredentials(awsConnection('', 'eu-west-1', 'https://swf.eu-west-1.amazonaws.com')), false);
+    assert.equal(usesLocalCredentials(awsConnection('', 'us-east-1')), false);
   });
 
   it('explains a bad endpoint URL and accepts empty or http(s)', () => {
@@ -46,10 +55,68 @@ describe('connection settings', () => {
     assert.match(endpointProblem('not a url') ?? '', /is not a URL/);
   });
 
-  it('describes the connection for the view', () => {
-    assert.equal(describeConnection(settings({ sandbox: true, endpoint: 'http://127.0.0.1:1' })), 'local sandbox');
-    assert.equal(describeConnection(settings({ profile: 'prod', region: 'eu-west-1' })), 'prod · eu-west-1');
-    assert.equal(describeConnection(settings({ endpoint: 'http://127.0.0.1:4566' })), 'local credentials · us-east-1 · 127.0.0.1:4566');
+  it('labels connections and roots for the view', () => {
+    assert.equal(connectionLabel(SANDBOX), 'local sandbox');
+    assert.equal(connectionLabel(awsConnection('prod', 'eu-west-1')), 'prod (eu-west-1)');
+    assert.equal(connectionLabel(awsConnection('', 'us-east-1')), 'default credentials (us-east-1)');
+    assert.equal(connectionLabel(awsConnection('', 'us-east-1', 'http://127.0.0.1:4566/')), 'local (us-east-1) · 127.0.0.1:4566');
+    assert.equal(rootLabel({ domain: 'orders', connection: awsConnection('prod', 'eu-west-1') }), 'orders · prod (eu-west-1)');
+  });
+});
+
+describe('connections and roots as values', () => {
+  it('gives equal connections one id, whatever the spelling, and different ones different ids', () => {
+    assert.equal(connectionId(awsConnection(' prod ', 'eu-west-1', 'http://127.0.0.1:4566/')), connectionId(awsConnection('prod', 'eu-west-1', 'http://127.0.0.1:4566')));
+    const ids = new Set([
+      connectionId(SANDBOX),
+      connectionId(awsConnection('prod', 'eu-west-1')),
+      connectionId(awsConnection('prod', 'us-east-1')),
+      connectionId(awsConnection('', 'eu-west-1')),
+      connectionId(awsConnection('prod', 'eu-west-1', 'http://127.0.0.1:1')),
+      connectionId(awsConnection('prod', 'eu-west-1', 'http://127.0.0.1:2')),
+    ]);
+    assert.equal(ids.size, 6);
+    // Same domain name on two connections: two roots.
+    assert.notEqual(rootId({ domain: 'orders', connection: SANDBOX }), rootId({ domain: 'orders', connection: awsConnection('', 'us-east-1', 'http://127.0.0.1:1') }));
+  });
+
+  it('reads the roots setting: keeps valid entries in order, reports the rest, shows a duplicate once', () => {
+    const { roots, problems } = parseRoots([
+      { domain: 'orders', profile: 'prod', region: 'eu-west-1' },
+      { domain: 'sample-orders', sandbox: true },
+      { domain: 'orders', profile: 'prod', region: 'eu-west-1' },
+      { profile: 'prod' },
+      { domain: 'x', endpoint: 'ftp://nowhere' },
+      { domain: ' billing ', endpoint: 'http://127.0.0.1:4566' },
+    ]);
+    assert.deepEqual(roots.map(rootLabel), ['orders · prod (eu-west-1)', 'sample-orders · local sandbox', 'billing · local (us-east-1) · 127.0.0.1:4566']);
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /roots\[3\] has no "domain"/);
+    assert.match(problems[1], /roots\[4\]: The endpoint must start with http/);
+    assert.deepEqual(parseRoots('nonsense').roots, []);
+    assert.equal(parseRoots('nonsense').problems.length, 1);
+  });
+
+  it('stores a root as the setting does, and reads it back the same', () => {
+    const specs = [
+      { domain: 'orders', connection: awsConnection('prod', 'eu-west-1') },
+      { domain: 'local', connection: awsConnection('', 'us-east-1', 'http://127.0.0.1:4566') },
+      { domain: 'sample-orders', connection: SANDBOX },
+    ];
+    const stored = specs.map(storedRoot);
+    assert.deepEqual(stored, [
+      { domain: 'orders', profile: 'prod', region: 'eu-west-1' },
+      { domain: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:4566' },
+      { domain: 'sample-orders', sandbox: true },
+    ]);
+    assert.deepEqual(parseRoots(stored).roots.map(rootId), specs.map(rootId));
+  });
+
+  it('resolves the sandbox to its running address, and says so when it is not running', () => {
+    assert.equal(resolveCallTarget(SANDBOX, 'http://127.0.0.1:9').endpoint, 'http://127.0.0.1:9');
+    assert.equal(resolveCallTarget(SANDBOX, 'http://127.0.0.1:9').localCredentials, true);
+    assert.throws(() => resolveCallTarget(SANDBOX, undefined), { name: 'SandboxNotRunning' });
+    assert.equal(resolveCallTarget(awsConnection('prod', 'eu-west-1'), 'http://127.0.0.1:9').endpoint, '');
   });
 });
 

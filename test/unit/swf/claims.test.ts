@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ClaimStore, claimFromActivityTask, defaultIdentity, type SecretStore } from '../../../src/swf/claims';
+import { awsConnection, SANDBOX } from '../../../src/connection/connection';
+import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity, type SecretStore } from '../../../src/swf/claims';
+
+const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
 
 /** An in-memory SecretStore that records writes, like VS Code's SecretStorage would hold them. */
 class MemorySecrets implements SecretStore {
@@ -29,26 +32,27 @@ const task = (token: string, activityId: string) => ({
 describe('ClaimStore', () => {
   it('keeps claims across instances (a window reload) through the secret store only', async () => {
     const secrets = new MemorySecrets();
-    await new ClaimStore(secrets).add(claimFromActivityTask('orders', 'payments', 'vscode:me@host', task('tok-1', 'a1')));
+    await new ClaimStore(secrets).add(claimFromActivityTask(MOTO, 'orders', 'payments', 'vscode:me@host', task('tok-1', 'a1')));
     const reloaded = await new ClaimStore(secrets).all();
     assert.equal(reloaded.length, 1);
     assert.equal(reloaded[0].taskToken, 'tok-1');
     assert.equal(reloaded[0].input, '{"amount":12}');
-    assert.equal((await new ClaimStore(secrets).find('orders', 'order-1', 'run-1', 'a1'))?.taskToken, 'tok-1');
+    assert.equal((await new ClaimStore(secrets).find(MOTO, 'orders', { workflowId: 'order-1', runId: 'run-1' }, 'a1'))?.taskToken, 'tok-1');
+    assert.equal(await new ClaimStore(secrets).find(SANDBOX, 'orders', { workflowId: 'order-1', runId: 'run-1' }, 'a1'), undefined);
   });
 
   it('serialises quick successive writes so none is lost', async () => {
     const secrets = new MemorySecrets();
     const store = new ClaimStore(secrets);
-    await Promise.all(['a', 'b', 'c'].map((id) => store.add(claimFromActivityTask('orders', 'payments', 'me', task(`tok-${id}`, id)))));
+    await Promise.all(['a', 'b', 'c'].map((id) => store.add(claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task(`tok-${id}`, id)))));
     assert.deepEqual((await new ClaimStore(secrets).all()).map((c) => c.activityId).sort(), ['a', 'b', 'c']);
   });
 
   it('removes by token and prunes only claims known to be closed', async () => {
     const secrets = new MemorySecrets();
     const store = new ClaimStore(secrets);
-    for (const id of ['open', 'closed', 'unknown']) await store.add(claimFromActivityTask('orders', 'payments', 'me', task(`tok-${id}`, id)));
-    const gone = await store.prune('orders', (c) => (c.activityId === 'closed' ? false : c.activityId === 'open' ? true : undefined));
+    for (const id of ['open', 'closed', 'unknown']) await store.add(claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task(`tok-${id}`, id)));
+    const gone = await store.prune(MOTO, 'orders', (c) => (c.activityId === 'closed' ? false : c.activityId === 'open' ? true : undefined));
     assert.deepEqual(gone.map((c) => c.activityId), ['closed']);
     await store.remove('tok-open');
     assert.deepEqual((await new ClaimStore(secrets).all()).map((c) => c.activityId), ['unknown']);
@@ -56,8 +60,56 @@ describe('ClaimStore', () => {
 
   it('ignores a corrupt stored value instead of failing', async () => {
     const secrets = new MemorySecrets();
-    secrets.values.set('swfTasks.claimedTasks.v1', '{not json');
+    secrets.values.set('swfTasks.claimedTasks.v2', '{not json');
     assert.deepEqual(await new ClaimStore(secrets).all(), []);
+  });
+
+  it('records the issuing connection, and prunes only on evidence from that connection and domain', async () => {
+    const secrets = new MemorySecrets();
+    const store = new ClaimStore(secrets);
+    await store.add(claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task('tok-moto', 'same-id')));
+    await store.add(claimFromActivityTask(SANDBOX, 'orders', 'payments', 'me', task('tok-sandbox', 'same-id')));
+    await store.add(claimFromActivityTask(MOTO, 'billing', 'payments', 'me', task('tok-billing', 'same-id')));
+    // A read of the sandbox's "orders" that no longer shows the task drops the sandbox claim only.
+    const gone = await store.prune(SANDBOX, 'orders', () => false);
+    assert.deepEqual(gone.map((c) => c.taskToken), ['tok-sandbox']);
+    const left = await new ClaimStore(secrets).all();
+    assert.deepEqual(left.map((c) => c.taskToken).sort(), ['tok-billing', 'tok-moto']);
+    assert.deepEqual(left.find((c) => c.taskToken === 'tok-moto')?.connection, MOTO);
+    assert.deepEqual((await store.on(MOTO)).map((c) => c.taskToken).sort(), ['tok-billing', 'tok-moto']);
+    assert.deepEqual((await store.on(MOTO, 'orders')).map((c) => c.taskToken), ['tok-moto']);
+  });
+
+  it('tells listeners of every change, and records learnt timeouts', async () => {
+    const store = new ClaimStore(new MemorySecrets());
+    const seen: number[] = [];
+    const subscription = store.onDidChange((all) => seen.push(all.length));
+    await store.add(claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task('tok-1', 'a1')));
+    await store.update('tok-1', { timeouts: { heartbeat: '30' } });
+    await store.remove('tok-1');
+    await store.remove('tok-1'); // nothing to remove: no change, no event
+    subscription.dispose();
+    await store.add(claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task('tok-2', 'a2')));
+    assert.deepEqual(seen, [1, 1, 0]);
+    assert.deepEqual((await store.all())[0].timeouts, undefined);
+  });
+
+  it('moves claims of the previous version over to its connection, once', async () => {
+    const secrets = new MemorySecrets();
+    const legacy: Partial<ClaimedTask> = { ...claimFromActivityTask(MOTO, 'orders', 'payments', 'me', task('tok-old', 'a1')) };
+    delete legacy.connection;
+    secrets.values.set('swfTasks.claimedTasks.v1', JSON.stringify([legacy]));
+    let asked = 0;
+    const legacyConnection = async () => {
+      asked++;
+      return awsConnection('prod', 'eu-west-1');
+    };
+    const migrated = await new ClaimStore(secrets, { legacyConnection }).all();
+    assert.equal(migrated.length, 1);
+    assert.deepEqual(migrated[0].connection, awsConnection('prod', 'eu-west-1'));
+    assert.equal(secrets.values.has('swfTasks.claimedTasks.v1'), false);
+    assert.deepEqual((await new ClaimStore(secrets, { legacyConnection }).all()).map((c) => c.taskToken), ['tok-old']);
+    assert.equal(asked, 1);
   });
 
   it('names the worker vscode:<user>@<host>, within the 256-character identity limit', () => {

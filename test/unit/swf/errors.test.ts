@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OperationNotPermittedFault, UnknownResourceFault } from '@aws-sdk/client-swf';
-import { describeSwfError, errorMessage, type SwfErrorContext, type SwfErrorInfo } from '../../../src/swf/errors';
+import { describeSwfError, errorMessage, type SwfErrorContext, type SwfErrorInfo, tagSwfError, taggedContext } from '../../../src/swf/errors';
 
 const TOKEN = `AAAAKgAAAAIAAAAAAAAAA${'q1w2E3r4T5y6U7i8O9p0'.repeat(10)}Xy12Ab`;
 
@@ -31,11 +31,51 @@ describe('describeSwfError', () => {
       });
     }
 
-    it('passes on the service message elsewhere, with a domain and region hint', () => {
-      const info = describe400('UnknownResourceFault', 'Unknown domain: payments', { operation: 'ListOpenWorkflowExecutions', domain: 'payments', region: 'eu-west-1' });
-      assert.equal(info.kind, 'unknownResource');
-      assert.equal(info.detail, 'Unknown domain: payments Check that domain "payments" exists in eu-west-1: domains are registered per region.');
+    it('tells an unknown domain apart, naming it, the region and the connection', () => {
+      const info = describe400('UnknownResourceFault', 'Unknown domain: payments', { operation: 'ListOpenWorkflowExecutions', region: 'eu-west-1', connection: 'prod (eu-west-1)' });
+      assert.equal(info.kind, 'unknownDomain');
+      assert.equal(info.title, 'Domain "payments" is not registered in eu-west-1');
+      assert.match(info.detail, /registered per account and region.*prod \(eu-west-1\) points at/);
       assert.equal(info.refreshTree, false);
+    });
+
+    it('tells an unknown execution apart: closed, or a wrong ID', () => {
+      const info = describe400('UnknownResourceFault', 'Unknown execution: WorkflowExecution=[workflowId=order-9, runId=r1]', { operation: 'GetWorkflowExecutionHistory', domain: 'orders' });
+      assert.equal(info.kind, 'unknownExecution');
+      assert.equal(info.title, 'The workflow execution is closed or unknown');
+      assert.match(info.detail, /in domain "orders": it closed, or its ID or run ID is wrong\. \(SWF: Unknown execution: .*order-9/);
+      assert.equal(info.refreshTree, true);
+    });
+
+    it('passes on any other unknown resource as the service words it', () => {
+      const info = describe400('UnknownResourceFault', 'Unknown type: ActivityType=[name=x, version=1]', { operation: 'ScheduleActivityTask' });
+      assert.equal(info.kind, 'unknownResource');
+      assert.equal(info.detail, 'Unknown type: ActivityType=[name=x, version=1]');
+    });
+  });
+
+  describe('the call context the gateway tags on an error', () => {
+    it('names the operation that failed, over whatever the caller guessed', () => {
+      const fault = tagSwfError(sdkError('OperationNotPermittedFault', 'denied', { status: 400 }), { operation: 'PollForActivityTask', domain: 'orders', region: 'eu-west-1', connection: 'prod (eu-west-1)' });
+      const info = describeSwfError(fault, { operation: 'swfTasks.claimNextTask' });
+      assert.equal(info.title, 'Not permitted: swf:PollForActivityTask');
+      assert.match(info.detail, /arn:aws:swf:eu-west-1:<account-id>:\/domain\/orders/);
+      assert.doesNotMatch(errorMessage(info), /swfTasks\./);
+    });
+
+    it('is invisible to serialisation and set once', () => {
+      const error = sdkError('X', 'y');
+      tagSwfError(error, { operation: 'First' });
+      tagSwfError(error, { operation: 'Second' });
+      assert.equal(taggedContext(error)?.operation, 'First');
+      assert.doesNotMatch(JSON.stringify(error), /First/);
+      assert.equal(tagSwfError('not an object', { operation: 'X' }), 'not an object');
+    });
+
+    it('says the sandbox is not running, with the way out', () => {
+      const info = describeSwfError(Object.assign(new Error('The local SWF sandbox is not running.'), { name: 'SandboxNotRunning' }));
+      assert.equal(info.kind, 'sandboxStopped');
+      assert.match(info.detail, /SWF: Start Local Sandbox/);
     });
   });
 

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RespondActivityTaskCompletedCommand, SignalWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
 import { HeartbeatKeeper, heartbeatIntervalMs, type HeartbeatListener } from '../../../src/swf/heartbeats';
 import { claim, decide, DOMAIN, eventTypes, history, scheduleActivity, useFixture, workflowWithActivities } from '../sandbox/fixture';
@@ -45,7 +46,7 @@ describe('HeartbeatKeeper against the sandbox', function () {
 
   beforeEach(async () => {
     const { endpoint } = fixture().sandbox;
-    gateway = await createSwfGateway({ profile: '', region: 'us-east-1', regionSource: 'default', endpoint, sandbox: true }, { pollTimeoutMs: 5_000, maxAttempts: 1 });
+    gateway = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 5_000, maxAttempts: 1 });
     listener = new RecordingListener();
     keeper = new HeartbeatKeeper(async () => gateway, listener);
   });
@@ -88,13 +89,14 @@ describe('HeartbeatKeeper against the sandbox', function () {
     assert.deepEqual(listener.cancels, [token]);
   });
 
-  it('stops and tells the listener when the task was closed elsewhere', async () => {
+  it('beats a newly tracked task at once, and stops and tells the listener when it was closed elsewhere', async () => {
     const { client } = fixture();
     await workflowWithActivities(client, 'closed', withHeartbeat('d'));
     const token = await claim(client);
-    keeper.track([{ taskToken: token, heartbeatTimeout: '2' }]);
     await client.send(new RespondActivityTaskCompletedCommand({ taskToken: token, result: 'done by another worker' }));
-    await keeper.beat(token);
+    // A claim restored after a reload may not have been beaten for a while: the first beat goes now, not 666 ms from now.
+    keeper.track([{ taskToken: token, heartbeatTimeout: '2' }]);
+    await until(() => listener.closes.length > 0, 500);
     assert.deepEqual(listener.closes, [token]);
     assert.equal(keeper.tracked.size, 0);
   });
@@ -105,4 +107,27 @@ describe('HeartbeatKeeper against the sandbox', function () {
     keeper.track([]);
     assert.equal(keeper.tracked.size, 0);
   });
+
+  it('with a liveness interval, also beats tasks without a heartbeat timeout, and learns there when one closed', async () => {
+    const live = new HeartbeatKeeper(async () => gateway, listener, 60_000);
+    try {
+      live.track([{ taskToken: 'gone-1', heartbeatTimeout: 'NONE' }, { taskToken: 'gone-2', heartbeatTimeout: undefined }]);
+      assert.deepEqual([...live.tracked].sort(), ['gone-1', 'gone-2']);
+      // The sandbox never issued these tokens: UnknownResourceFault, as for a closed task; the first beats go at once.
+      await until(() => listener.closes.length === 2, 500);
+      assert.deepEqual([...listener.closes].sort(), ['gone-1', 'gone-2']);
+      assert.equal(live.tracked.size, 0);
+    } finally {
+      live.dispose();
+    }
+  });
 });
+
+/** Polls `done` every 10 ms; fails after `timeoutMs`. */
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}

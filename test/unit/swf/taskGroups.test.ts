@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import type { ClaimedTask } from '../../../src/swf/claims';
 import type { OpenActivityTask } from '../../../src/swf/openTasks';
 import type { ExecutionListing, TaskListing } from '../../../src/swf/taskLister';
-import { buildTaskTree, claimStillOpen, filterTaskTree } from '../../../src/tree/taskGroups';
+import { awsConnection, type RootSpec, SANDBOX } from '../../../src/connection/connection';
+import { buildTaskTree, claimStillOpen, filterTaskTree, unwatchedClaimRows } from '../../../src/swf/taskGroups';
+
+const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
+const ROOT: RootSpec = { connection: MOTO, domain: 'orders' };
 import { formatAge } from '../../../src/tree/format';
 
 function task(overrides: Partial<OpenActivityTask>): OpenActivityTask {
@@ -24,6 +28,7 @@ function task(overrides: Partial<OpenActivityTask>): OpenActivityTask {
 
 function claim(overrides: Partial<ClaimedTask>): ClaimedTask {
   return {
+    connection: MOTO,
     domain: 'orders',
     taskList: 'payments',
     workflowId: 'order-1',
@@ -62,7 +67,7 @@ describe('buildTaskTree', () => {
       task({ scheduledEventId: 3, activityId: 'mine', taskList: 'payments', state: 'started', startedEventId: 6 }),
       task({ scheduledEventId: 4, activityId: 'ship', taskList: 'shipping' }),
     ];
-    const tree = buildTaskTree(listing(tasks), [claim({ activityId: 'mine', startedEventId: 6 })]);
+    const tree = buildTaskTree(ROOT, listing(tasks), [claim({ activityId: 'mine', startedEventId: 6 })]);
     assert.deepEqual(tree.groups.map((g) => g.name), ['payments', 'shipping']);
     assert.deepEqual(tree.groups[0].tasks.map((r) => `${r.task.activityId}:${r.state}`), ['mine:claimed', 'started:started', 'early:scheduled', 'late:scheduled']);
     assert.equal(tree.taskCount, 5);
@@ -71,20 +76,32 @@ describe('buildTaskTree', () => {
 
   it('does not treat a task started by another worker as ours when only the activityId matches', () => {
     const tasks = [task({ state: 'started', startedEventId: 12 })];
-    const tree = buildTaskTree(listing(tasks), [claim({ startedEventId: 6 })]);
+    const tree = buildTaskTree(ROOT, listing(tasks), [claim({ startedEventId: 6 })]);
     assert.equal(tree.groups[0].tasks[0].state, 'started');
   });
 
   it('shows a claim whose execution was not read, from what the claim recorded', () => {
-    const tree = buildTaskTree(listing([], { hasMore: true }), [claim({ workflowId: 'elsewhere', activityId: 'x', input: '{"a":1}' })]);
+    const tree = buildTaskTree(ROOT, listing([], { hasMore: true }), [claim({ workflowId: 'elsewhere', activityId: 'x', input: '{"a":1}' })]);
     assert.equal(tree.taskCount, 1);
     const row = tree.groups[0].tasks[0];
     assert.equal(row.state, 'claimed');
     assert.equal(row.task.input, '{"a":1}');
   });
 
-  it('ignores claims of other domains', () => {
-    const tree = buildTaskTree(listing([]), [claim({ domain: 'other' })]);
+  it('shows claims no root watches apart, each with its own connection and domain', () => {
+    const sandboxClaim = claim({ connection: SANDBOX, taskToken: 'sandbox-token' });
+    const rows = unwatchedClaimRows([ROOT], [claim({}), sandboxClaim, claim({ domain: 'billing', taskToken: 'billing-token' })]);
+    assert.deepEqual(rows.map((r) => [r.root.domain, r.root.connection.kind, r.claim?.taskToken]), [
+      ['orders', 'sandbox', 'sandbox-token'],
+      ['billing', 'aws', 'billing-token'],
+    ]);
+    assert.ok(rows.every((r) => r.state === 'claimed'));
+  });
+
+  it('ignores claims of other domains and of other connections with the same domain name', () => {
+    const sameName = buildTaskTree(ROOT, listing([]), [claim({ connection: SANDBOX })]);
+    assert.equal(sameName.taskCount, 0);
+    const tree = buildTaskTree(ROOT, listing([]), [claim({ domain: 'other' })]);
     assert.equal(tree.taskCount, 0);
   });
 });
@@ -128,7 +145,7 @@ describe('filterTaskTree', () => {
     task({ scheduledEventId: 4, activityId: 'ship-1', workflowId: 'order-8', taskList: 'shipping', activityType: { name: 'ShipOrder', version: '2' }, state: 'started', startedEventId: 9, startedBy: 'worker-7@ip-10' }),
     task({ scheduledEventId: 5, activityId: 'charge-2', workflowId: 'order-8', taskList: 'payments' }),
   ];
-  const tree = buildTaskTree(listing(tasks), []);
+  const tree = buildTaskTree(ROOT, listing(tasks), []);
   const ids = (query: string) => filterTaskTree(tree, query).groups.flatMap((g) => g.tasks.map((r) => r.task.activityId));
 
   it('matches activity ID, workflow ID, type, task list, worker and state, ignoring case', () => {

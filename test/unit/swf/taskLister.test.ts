@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { DescribeWorkflowExecutionCommand, SWFClient } from '@aws-sdk/client-swf';
-import type { ConnectionSettings } from '../../../src/connection/settings';
+import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../../src/sandbox';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
 import { OpenTaskLister } from '../../../src/swf/taskLister';
@@ -21,8 +21,7 @@ describe('OpenTaskLister against the sandbox', function () {
     sandbox = new SwfSandbox({ port: 0, pageSize: 3 });
     const { endpoint } = await sandbox.start();
     await seedSampleDomain(sandbox);
-    const settings: ConnectionSettings = { profile: '', region: 'us-east-1', regionSource: 'default', endpoint, sandbox: true };
-    gateway = await createSwfGateway(settings, { pollTimeoutMs: 75_000 });
+    gateway = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 75_000 });
     client = new SWFClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   });
 

@@ -1,0 +1,95 @@
+/**
+ * Every identifier the extension shares with its manifest (`package.json`),
+ * declared once: command ids, context keys, view ids and setting keys with
+ * their defaults. A unit test (test/unit/ids.test.ts) checks the manifest
+ * against this module, so the two cannot drift apart.
+ *
+ * No `vscode` import: the pure layers and plain-Node tests read it too.
+ */
+
+export const CONFIG_SECTION = 'swfTasks';
+
+export const Views = {
+  container: 'swfActivityTasks',
+  tasks: 'swfTasks',
+} as const;
+
+export const Commands = {
+  addRoot: 'swfTasks.addRoot',
+  removeRoot: 'swfTasks.removeRoot',
+  moveRootUp: 'swfTasks.moveRootUp',
+  moveRootDown: 'swfTasks.moveRootDown',
+  refresh: 'swfTasks.refresh',
+  filter: 'swfTasks.filter',
+  clearFilter: 'swfTasks.clearFilter',
+  loadMore: 'swfTasks.loadMore',
+  claimNextTask: 'swfTasks.claimNextTask',
+  completeTask: 'swfTasks.completeTask',
+  failTask: 'swfTasks.failTask',
+  cancelTask: 'swfTasks.cancelTask',
+  submitAnswerEditor: 'swfTasks.submitAnswerEditor',
+  showExecutionHistory: 'swfTasks.showExecutionHistory',
+  startSandbox: 'swfTasks.startSandbox',
+  stopSandbox: 'swfTasks.stopSandbox',
+  showLog: 'swfTasks.showLog',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/**
+ * Commands contributed to the manifest but kept out of the Command Palette
+ * (`"when": "false"`): they only make sense on the row that carries them.
+ */
+export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown];
+
+export const ContextKeys = {
+  /** At least one domain is watched; the welcome view shows while it is false. */
+  hasRoots: 'swfTasks.hasRoots',
+  filtered: 'swfTasks.filtered',
+  sandboxRunning: 'swfTasks.sandboxRunning',
+  /** URIs of the untitled editors waiting for "Submit to SWF". */
+  answerEditors: 'swfTasks.answerEditors',
+} as const;
+
+/**
+ * One watched domain as stored in the `swfTasks.roots` setting. An AWS
+ * connection is a profile (empty: the SDK's default chain), a concrete
+ * region and an optional endpoint; `sandbox: true` is the local sandbox.
+ */
+export interface StoredRoot {
+  domain: string;
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  sandbox?: boolean;
+}
+
+/** Each setting the code reads, with the default the manifest declares. */
+export const Settings = {
+  roots: { key: 'roots', default: [] as StoredRoot[] },
+  identity: { key: 'identity', default: '' },
+  maxExecutions: { key: 'maxExecutions', default: 500 },
+  pollTimeoutSeconds: { key: 'pollTimeoutSeconds', default: 75 },
+  autoRefreshSeconds: { key: 'autoRefreshSeconds', default: 60 },
+  keepClaimedTasksAlive: { key: 'keepClaimedTasksAlive', default: true },
+  /** The single connection of versions before roots: read once, to migrate it into the first root. */
+  legacyProfile: { key: 'profile', default: '' },
+  legacyRegion: { key: 'region', default: '' },
+  legacyEndpoint: { key: 'endpoint', default: '' },
+} as const;
+
+export type SettingName = keyof typeof Settings;
+export type SettingValue<K extends SettingName> = (typeof Settings)[K]['default'] extends readonly unknown[]
+  ? StoredRoot[]
+  : (typeof Settings)[K]['default'] extends boolean
+    ? boolean
+    : (typeof Settings)[K]['default'] extends number
+      ? number
+      : string;
+
+/** Workspace-state keys (not settings: per workspace, never shared). */
+export const StateKeys = {
+  filter: 'swfTasks.filter',
+  /** The domain selected by versions before roots; migrated into the first root, then removed. */
+  legacyDomain: 'swfTasks.domain',
+} as const;

@@ -1,0 +1,11 @@
+/**
+ * What the two halves of the connections suite share across the window
+ * reload: the domain both peers register under one name, and the task.
+ * A module of its own: importing one test file from another would register
+ * its suites twice.
+ */
+export const SHARED_DOMAIN = 'shared-orders';
+export const TASK_LIST = 'reviews';
+export const TYPE = { name: 'ReviewOrder', version: '1' };
+/** The sandbox enforces it: without heartbeats the claimed task would time out within the suite. */
+export const HEARTBEAT_TIMEOUT = '6';
