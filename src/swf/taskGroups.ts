@@ -145,9 +145,11 @@ export function filterTaskTree(tree: TaskTree, query: string): TaskTree {
 
 /**
  * Whether a claim's task is still open in the listing: `undefined` when the
- * listing did not read its execution, so nothing can be said.
+ * listing did not read its execution, or began before the claim was made
+ * (its history may not show the task started yet), so nothing can be said.
  */
 export function claimStillOpen(listing: TaskListing, claim: ClaimedTask): boolean | undefined {
+  if (!(Date.parse(claim.claimedAt) < listing.readStartedAt.getTime())) return undefined;
   const execution = listing.executions.find((e) => executionKey(e.execution) === executionKey(claim));
   if (!execution) return listing.hasMore ? undefined : false;
   if (execution.error !== undefined) return undefined;

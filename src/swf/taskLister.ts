@@ -33,6 +33,12 @@ export interface TaskListing {
   tasks: OpenActivityTask[];
   /** More open executions exist than were read. */
   hasMore: boolean;
+  /**
+   * When this read began. What it says about a claim made later is older than
+   * the claim (the history may predate its ActivityTaskStarted), so it is no
+   * evidence either way.
+   */
+  readStartedAt: Date;
   stats: RefreshStats;
 }
 
@@ -66,6 +72,7 @@ export class OpenTaskLister {
 
   /** Reads open executions up to the current limit and brings each one's tasks up to date. */
   async refresh(signal?: AbortSignal): Promise<TaskListing> {
+    const readStartedAt = new Date();
     const stats: RefreshStats = { executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 };
     const { executions, hasMore } = await this.listOpenExecutions(signal);
     stats.executionsListed = executions.length;
@@ -79,7 +86,7 @@ export class OpenTaskLister {
     for (const key of this.known.keys()) if (!open.has(key)) this.known.delete(key);
 
     const tasks = listings.flatMap((l) => openTasksOf(l.state));
-    return { domain: this.domain, executions: listings, tasks, hasMore, stats };
+    return { domain: this.domain, executions: listings, tasks, hasMore, readStartedAt, stats };
   }
 
   /** Raises the number of executions read, then refreshes. */

@@ -53,6 +53,7 @@ function listing(tasks: OpenActivityTask[], extra: Partial<TaskListing> = {}): T
     executions,
     tasks,
     hasMore: false,
+    readStartedAt: new Date('2026-01-01T00:01:00.000Z'),
     stats: { executionsListed: executions.length, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 },
     ...extra,
   };
@@ -120,6 +121,13 @@ describe('claimStillOpen', () => {
   });
   it('is false when the execution is not open and the listing is complete', () => {
     assert.equal(claimStillOpen(listing([]), claim({})), false);
+  });
+  it('says nothing of a claim made after the read began, which may show the task still scheduled or its execution not yet listed', () => {
+    const readStartedAt = new Date('2026-01-01T00:00:09.000Z');
+    assert.equal(claimStillOpen(listing([task({ state: 'scheduled' })], { readStartedAt }), claim({})), undefined);
+    assert.equal(claimStillOpen(listing([], { readStartedAt }), claim({})), undefined);
+    assert.equal(claimStillOpen(listing([], { readStartedAt: new Date('2026-01-01T00:00:10.000Z') }), claim({})), undefined);
+    assert.equal(claimStillOpen(listing([], { readStartedAt: new Date('2026-01-01T00:00:10.001Z') }), claim({})), false);
   });
 });
 
