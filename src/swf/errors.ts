@@ -151,10 +151,18 @@ export function describeSwfError(err: unknown, given: SwfErrorContext = {}): Swf
   const situation: Situation = { ...readErrorFacts(err), operation: ctx.operation?.replace(/Command$/, ''), ctx };
   for (const classify of CLASSIFIERS) {
     const described = classify(situation);
-    if (described) return described;
+    if (described) return namingOperation(described, situation.operation);
   }
-  const title = situation.operation !== undefined ? t('{0} failed', situation.operation) : t('SWF call failed');
+  const title = situation.operation !== undefined ? t('swf:{0} failed', situation.operation) : t('SWF call failed');
   return info('unknown', title, situation.message || situation.name || t('No error message.'));
+}
+
+/** Every description says which SWF operation failed (`swf:PollForActivityTask`), the name IAM policies and CloudTrail use. */
+function namingOperation(described: SwfErrorInfo, operation: string | undefined): SwfErrorInfo {
+  if (operation === undefined) return described;
+  const action = `swf:${operation}`;
+  if (described.title.includes(action) || described.detail.includes(action)) return described;
+  return { ...described, detail: `${described.detail} (${action})` };
 }
 
 /** Reads name, message, network code and HTTP status from anything thrown, including non-Error values. */
@@ -249,7 +257,7 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
     return info(
       'credentials',
       profile !== undefined ? t('AWS profile "{0}" not found', profile) : t('AWS profile not found'),
-      t('Pick another profile (SWF: Select AWS Profile...), or add it to ~/.aws/config or ~/.aws/credentials.'),
+      t('Add the domain again with another profile (SWF: Add Domain...), or add this profile to ~/.aws/config or ~/.aws/credentials.'),
     );
   }
   if (s.name === 'TokenProviderError' || /\bSSO\b|aws sso login/i.test(s.message)) {
@@ -275,7 +283,7 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
     return info(
       'credentials',
       t('No AWS credentials found'),
-      t('Pick a profile (SWF: Select AWS Profile...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, run `{0}` in a terminal.', login),
+      t('Add the domain again with a profile that has credentials (SWF: Add Domain...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, run `{0}` in a terminal.', login),
     );
   }
   return undefined;
@@ -284,15 +292,15 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
 /** Configuration that prevents any call: no region, or an endpoint URL that cannot work. */
 function describeEndpointConfig(s: Situation): SwfErrorInfo | undefined {
   if (/region is missing/i.test(s.message)) {
-    return info('endpoint', t('No AWS region is set'), t('Choose a region (SWF: Select Region...), or set `region` in the profile or AWS_REGION.'));
+    return info('endpoint', t('No AWS region is set'), t('Add the domain again with a region (SWF: Add Domain...), or set `region` in the profile or AWS_REGION.'));
   }
   if (/invalid region|region.*not (valid|supported)/i.test(s.message) || s.name === 'InvalidRegion') {
     const title = s.ctx.region !== undefined ? t('The region "{0}" is not valid', s.ctx.region) : t('The region is not valid');
-    return info('endpoint', title, `${t('Choose another region (SWF: Select Region...).')}${serviceSays(s)}`);
+    return info('endpoint', title, `${t('Add the domain again with another region (SWF: Add Domain...).')}${serviceSays(s)}`);
   }
   if (s.code === 'ERR_INVALID_URL') {
     const title = s.ctx.endpoint !== undefined ? t('The endpoint URL "{0}" is not valid', s.ctx.endpoint) : t('The endpoint URL is not valid');
-    return info('endpoint', title, t('Set a full URL such as {0} (SWF: Set Endpoint URL...).', 'http://127.0.0.1:4566'));
+    return info('endpoint', title, t('Use a full URL such as {0}: add the domain again (SWF: Add Domain...), or correct its endpoint in the roots setting.', 'http://127.0.0.1:4566'));
   }
   if (s.code !== undefined && /^(EPROTO|ERR_SSL_)/.test(s.code)) {
     return info(

@@ -50,7 +50,7 @@ describe('describeSwfError', () => {
     it('passes on any other unknown resource as the service words it', () => {
       const info = describe400('UnknownResourceFault', 'Unknown type: ActivityType=[name=x, version=1]', { operation: 'ScheduleActivityTask' });
       assert.equal(info.kind, 'unknownResource');
-      assert.equal(info.detail, 'Unknown type: ActivityType=[name=x, version=1]');
+      assert.equal(info.detail, 'Unknown type: ActivityType=[name=x, version=1] (swf:ScheduleActivityTask)');
     });
   });
 
@@ -129,7 +129,7 @@ describe('describeSwfError', () => {
         const info = describeSwfError(sdkError('CredentialsProviderError', message));
         assert.equal(info.kind, 'credentials');
         assert.equal(info.title, 'AWS profile "nope" not found');
-        assert.match(info.detail, /Pick another profile/);
+        assert.match(info.detail, /Add the domain again with another profile \(SWF: Add Domain\.\.\.\)/);
         assert.equal(info.retryable, false);
       }
     });
@@ -163,7 +163,7 @@ describe('describeSwfError', () => {
     it('asks for a region when none is set', () => {
       const info = describeSwfError(new Error('Region is missing'));
       assert.equal(info.kind, 'endpoint');
-      assert.match(info.detail, /Select Region/);
+      assert.match(info.detail, /with a region \(SWF: Add Domain\.\.\.\)/);
     });
 
     it('explains an invalid endpoint URL', () => {
@@ -239,7 +239,26 @@ describe('describeSwfError', () => {
 
   it('falls back to the message for anything else', () => {
     const info = describeSwfError(sdkError('LimitExceededFault', 'Too many open activity tasks', { status: 400 }), { operation: 'PollForActivityTaskCommand' });
-    assert.deepEqual(info, { kind: 'unknown', title: 'PollForActivityTask failed', detail: 'Too many open activity tasks', retryable: false, refreshTree: false });
+    assert.deepEqual(info, { kind: 'unknown', title: 'swf:PollForActivityTask failed', detail: 'Too many open activity tasks', retryable: false, refreshTree: false });
+  });
+
+  it('names the SWF operation that failed in every kind of description', () => {
+    const failures: [string, Error][] = [
+      ['ListOpenWorkflowExecutions', sdkError('UnknownResourceFault', 'Unknown domain: orders', { status: 400 })],
+      ['GetWorkflowExecutionHistory', sdkError('UnknownResourceFault', 'Unknown execution: WorkflowExecution=[workflowId=a, runId=b]', { status: 400 })],
+      ['RespondActivityTaskCompleted', sdkError('UnknownResourceFault', 'Unknown activity task', { status: 400 })],
+      ['PollForActivityTask', sdkError('OperationNotPermittedFault', 'User is not authorized', { status: 400 })],
+      ['GetWorkflowExecutionHistory', sdkError('ThrottlingException', 'Rate exceeded', { status: 400 })],
+      ['RespondActivityTaskFailed', sdkError('ValidationException', 'reason too long', { status: 400 })],
+      ['ListDomains', sdkError('ExpiredTokenException', 'The security token included in the request is expired', { status: 400 })],
+      ['ListDomains', sdkError('Error', 'connect ECONNREFUSED 127.0.0.1:1', { code: 'ECONNREFUSED' })],
+      ['RecordActivityTaskHeartbeat', sdkError('InternalFailure', 'oops', { status: 500 })],
+    ];
+    for (const [operation, error] of failures) {
+      const text = errorMessage(describeSwfError(tagSwfError(error, { operation })));
+      assert.ok(text.includes(`swf:${operation}`), `${operation}: ${text}`);
+      assert.ok(!text.includes(`(swf:${operation}) (swf:${operation})`), `named twice: ${text}`);
+    }
   });
 
   it('describes thrown non-errors', () => {
