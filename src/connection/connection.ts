@@ -84,10 +84,6 @@ export function connectionId(connection: Connection): string {
   return ['aws', connection.profile, connection.region, connection.endpoint].join('|');
 }
 
-export function sameConnection(a: Connection, b: Connection): boolean {
-  return connectionId(a) === connectionId(b);
-}
-
 /** A loopback endpoint with no profile chosen is signed with dummy credentials. */
 export function usesLocalCredentials(connection: Connection): boolean {
   return connection.kind === 'sandbox' || (connection.profile === '' && connection.endpoint !== '' && isLoopbackEndpoint(connection.endpoint));
@@ -142,31 +138,38 @@ export function parseRoots(value: unknown): { roots: RootSpec[]; problems: strin
   const roots: RootSpec[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  const entries = Array.isArray(value) ? value : [];
   if (value !== undefined && !Array.isArray(value)) problems.push(t('{0} must be a list of domains.', 'swfTasks.roots'));
-  entries.forEach((entry: unknown, index) => {
-    const stored = entry as Partial<StoredRoot> | null;
-    if (typeof stored !== 'object' || stored === null || typeof stored.domain !== 'string' || stored.domain.trim() === '') {
-      problems.push(t('{0} has no "domain".', `swfTasks.roots[${index}]`));
+  settingEntries(value).forEach((entry, index) => {
+    const parsed = parseRootEntry(entry);
+    if (typeof parsed === 'string') {
+      problems.push(t('{0}: {1}', `swfTasks.roots[${index}]`, parsed));
       return;
     }
-    const text = (field: unknown): string => (typeof field === 'string' ? field : '');
-    const endpoint = text(stored.endpoint);
-    const endpointError = endpointProblem(endpoint);
-    if (endpointError) {
-      problems.push(t('{0}: {1}', `swfTasks.roots[${index}]`, endpointError));
-      return;
-    }
-    const root: RootSpec = {
-      domain: stored.domain.trim(),
-      connection: stored.sandbox === true ? SANDBOX : awsConnection(text(stored.profile), text(stored.region), endpoint),
-    };
-    const id = rootId(root);
+    const id = rootId(parsed);
     if (seen.has(id)) return;
     seen.add(id);
-    roots.push(root);
+    roots.push(parsed);
   });
   return { roots, problems };
+}
+
+/** The entries of the roots setting as written, valid or not. */
+export function settingEntries(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** One entry of the roots setting: the root it names, or what is wrong with it. */
+export function parseRootEntry(entry: unknown): RootSpec | string {
+  const stored = entry as Partial<StoredRoot> | null;
+  if (typeof stored !== 'object' || stored === null || typeof stored.domain !== 'string' || stored.domain.trim() === '') return t('"domain" is missing.');
+  const text = (field: unknown): string => (typeof field === 'string' ? field : '');
+  const endpoint = text(stored.endpoint);
+  const endpointError = endpointProblem(endpoint);
+  if (endpointError) return endpointError;
+  return {
+    domain: stored.domain.trim(),
+    connection: stored.sandbox === true ? SANDBOX : awsConnection(text(stored.profile), text(stored.region), endpoint),
+  };
 }
 
 /** A root as the setting stores it: only what differs from the defaults, so the JSON stays short to read and share. */

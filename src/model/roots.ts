@@ -8,9 +8,9 @@
  * migration of the single connection and domain of earlier versions.
  */
 import * as vscode from 'vscode';
-import { awsConnection, parseRoots, type RootSpec, rootId, storedRoot } from '../connection/connection';
+import { awsConnection, parseRootEntry, parseRoots, type RootSpec, rootId, settingEntries, storedRoot } from '../connection/connection';
 import { resolveRegion } from '../connection/profiles';
-import { ContextKeys, StateKeys } from '../ids';
+import { ContextKeys, StateKeys, type StoredRoot } from '../ids';
 import type { ClaimStore } from '../swf/claims';
 import { affectsSetting, inspectSetting, readSetting, writeSetting } from './config';
 import type { Connections } from './connections';
@@ -64,7 +64,7 @@ export class RootsModel implements vscode.Disposable {
   async add(spec: RootSpec): Promise<RootModel> {
     const existing = this.find(spec);
     if (existing) return existing;
-    await this.write([...this.models.map((m) => m.spec), spec]);
+    await this.write([...this.entries(), storedRoot(spec)]);
     const added = this.find(spec);
     if (!added) throw new Error(`The root ${rootId(spec)} was written to the settings but did not appear.`);
     return added;
@@ -72,17 +72,18 @@ export class RootsModel implements vscode.Disposable {
 
   /** Stops watching a root. Its claims stay in the claim store: the caller decides about them. */
   async remove(id: string): Promise<void> {
-    await this.write(this.models.filter((m) => m.id !== id).map((m) => m.spec));
+    await this.write(this.entries().filter((entry) => entryId(entry) !== id));
   }
 
-  /** Moves a root up (-1) or down (+1). */
+  /** Moves a root up (-1) or down (+1), past the next root shown; entries the view skips stay where they are. */
   async move(id: string, delta: -1 | 1): Promise<void> {
-    const specs = this.models.map((m) => m.spec);
+    const entries = this.entries();
+    const shown = this.models.map((m) => entries.findIndex((entry) => entryId(entry) === m.id));
     const from = this.models.findIndex((m) => m.id === id);
     const to = from + delta;
-    if (from < 0 || to < 0 || to >= specs.length) return;
-    [specs[from], specs[to]] = [specs[to], specs[from]];
-    await this.write(specs);
+    if (from < 0 || to < 0 || to >= shown.length) return;
+    [entries[shown[from]], entries[shown[to]]] = [entries[shown[to]], entries[shown[from]]];
+    await this.write(entries);
   }
 
   refreshAll(): Promise<void> {
@@ -114,11 +115,10 @@ export class RootsModel implements vscode.Disposable {
   async migrateLegacySelection(): Promise<void> {
     const domain = this.context.workspaceState.get<string>(StateKeys.legacyDomain);
     if (!domain) return;
-    if (this.models.length === 0) {
-      const connection = await legacyConnection();
-      this.log.info(`Migrated the selected domain "${domain}" on ${connection.kind === 'aws' ? connection.region : 'sandbox'} into the first watched root.`);
-      await this.add({ connection, domain });
-    }
+    // Added even when other roots exist (another workspace migrated first): each workspace's domain is kept.
+    const connection = await legacyConnection();
+    this.log.info(`Migrated the selected domain "${domain}" on ${connection.kind === 'aws' ? connection.region : 'sandbox'} into the watched roots.`);
+    await this.add({ connection, domain });
     await this.context.workspaceState.update(StateKeys.legacyDomain, undefined);
   }
 
@@ -128,10 +128,19 @@ export class RootsModel implements vscode.Disposable {
    * settings, so adding a production domain never edits a project's files
    * unasked.
    */
-  private async write(specs: readonly RootSpec[]): Promise<void> {
+  private async write(entries: readonly unknown[]): Promise<void> {
     const target = inspectSetting('roots')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await writeSetting('roots', specs.map(storedRoot), target);
+    await writeSetting('roots', entries as StoredRoot[], target);
     this.reconcile();
+  }
+
+  /**
+   * The setting's entries as written, the ones the view skips (not a root, or
+   * a root listed twice) included: an add, remove or move must not delete
+   * what a person wrote by hand and has yet to correct.
+   */
+  private entries(): unknown[] {
+    return [...settingEntries(readSetting('roots'))];
   }
 
   /** Makes the models match the setting: keeps the ones still listed (with their state), adds and loads new ones, disposes the rest. */
@@ -186,6 +195,12 @@ export class RootsModel implements vscode.Disposable {
     this.filterChanged.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** The root an entry of the setting names, or undefined for an entry the view skips. */
+function entryId(entry: unknown): string | undefined {
+  const parsed = parseRootEntry(entry);
+  return typeof parsed === 'string' ? undefined : rootId(parsed);
 }
 
 /** The connection earlier versions kept in three settings; an empty region resolves as it did then. */

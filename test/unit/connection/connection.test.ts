@@ -91,7 +91,7 @@ describe('connections and roots as values', () => {
     ]);
     assert.deepEqual(roots.map(rootLabel), ['orders · prod (eu-west-1)', 'sample-orders · local sandbox', 'billing · local (us-east-1) · 127.0.0.1:4566']);
     assert.equal(problems.length, 2);
-    assert.match(problems[0], /roots\[3\] has no "domain"/);
+    assert.match(problems[0], /roots\[3\]: "domain" is missing/);
     assert.match(problems[1], /roots\[4\]: The endpoint must start with http/);
     assert.deepEqual(parseRoots('nonsense').roots, []);
     assert.equal(parseRoots('nonsense').problems.length, 1);
