@@ -87,6 +87,12 @@ export type SettingValue<K extends SettingName> = (typeof Settings)[K]['default'
       ? number
       : string;
 
+/** Keys in VS Code's SecretStorage: the claimed tasks with their tokens (v1: before connections were values). */
+export const SecretKeys = {
+  claims: 'swfTasks.claimedTasks.v2',
+  legacyClaims: 'swfTasks.claimedTasks.v1',
+} as const;
+
 /** Workspace-state keys (not settings: per workspace, never shared). */
 export const StateKeys = {
   filter: 'swfTasks.filter',

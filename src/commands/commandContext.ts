@@ -4,10 +4,11 @@ import type { ClaimKeeper } from '../model/claimKeeper';
 import type { Connections } from '../model/connections';
 import type { RootsModel } from '../model/roots';
 import type { ClaimStore } from '../swf/claims';
+import type { LoadMoreNode } from '../tree/treeItems';
 
 /** The one thing a command asks of the view: its own paging of long task lists. */
 export interface RowPaging {
-  showMoreRows(node: unknown): void;
+  showMoreRows(node: LoadMoreNode): void;
 }
 
 export interface CommandContext {

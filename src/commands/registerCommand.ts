@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandId } from '../ids';
-import { describeSwfError, errorMessage, type SwfErrorContext } from '../swf/errors';
+import { describeSwfError, errorMessage } from '../swf/errors';
 import type { CommandContext } from './commandContext';
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
@@ -23,9 +23,9 @@ export function registerCommand(ctx: CommandContext, id: CommandId, handler: Com
   });
 }
 
-/** Shows and logs an error once; `known` adds what the caller knows (the domain) to what the error carries. */
-export async function reportError(ctx: CommandContext, error: unknown, known: SwfErrorContext = {}): Promise<void> {
-  const info = describeSwfError(error, known);
+/** Shows and logs an error once, described from what the gateway tagged on it. */
+async function reportError(ctx: CommandContext, error: unknown): Promise<void> {
+  const info = describeSwfError(error);
   if (info.kind === 'cancelled') return;
   ctx.log.error(errorMessage(info));
   const showLog = vscode.l10n.t('Show Log');

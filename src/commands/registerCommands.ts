@@ -6,13 +6,13 @@
  */
 import type * as vscode from 'vscode';
 import { type CommandId, Commands } from '../ids';
+import type { LoadMoreNode } from '../tree/treeItems';
 import { AnswerEditors } from './answer/answerEditors';
 import { TaskAnswers } from './answer/answerTask';
 import { claimNextTask } from './claimNextTask';
 import type { CommandContext } from './commandContext';
 import { clearFilter, filterTasks } from './filterTasks';
 import { type CommandHandler, registerCommand } from './registerCommand';
-import { scopeOfNode } from './resolveRoot';
 import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
@@ -44,8 +44,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 
 /** A Load More row: more executions of its root (a read), or more rows of a task list (the view's paging). */
 async function loadMore(ctx: CommandContext, node: unknown): Promise<void> {
-  const scope = scopeOfNode(ctx, node);
-  const model = scope && ctx.roots.find(scope);
-  if ((node as { scope?: unknown } | undefined)?.scope === 'executions') await model?.refresh(true);
+  if (!isLoadMoreNode(node)) return; // only its row carries it (hidden from the palette)
+  if (node.scope === 'executions') await ctx.roots.get(node.rootId)?.refresh(true);
   else ctx.paging.showMoreRows(node);
+}
+
+function isLoadMoreNode(value: unknown): value is LoadMoreNode {
+  const node = value as Partial<LoadMoreNode> | null;
+  return typeof node === 'object' && node !== null && node.kind === 'loadMore' && typeof node.rootId === 'string';
 }

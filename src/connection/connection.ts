@@ -11,7 +11,9 @@
  * No `vscode` import: the rules here are unit-tested in plain Node.
  */
 import { t } from '@vscode/l10n';
-import type { StoredRoot } from '../ids';
+import { CONFIG_SECTION, Settings, type StoredRoot } from '../ids';
+
+const ROOTS_SETTING = `${CONFIG_SECTION}.${Settings.roots.key}`;
 
 export type Connection =
   | { readonly kind: 'aws'; readonly profile: string; readonly region: string; readonly endpoint: string }
@@ -138,11 +140,11 @@ export function parseRoots(value: unknown): { roots: RootSpec[]; problems: strin
   const roots: RootSpec[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  if (value !== undefined && !Array.isArray(value)) problems.push(t('{0} must be a list of domains.', 'swfTasks.roots'));
+  if (value !== undefined && !Array.isArray(value)) problems.push(t('{0} must be a list of domains.', ROOTS_SETTING));
   settingEntries(value).forEach((entry, index) => {
     const parsed = parseRootEntry(entry);
     if (typeof parsed === 'string') {
-      problems.push(t('{0}: {1}', `swfTasks.roots[${index}]`, parsed));
+      problems.push(t('{0}: {1}', `${ROOTS_SETTING}[${index}]`, parsed));
       return;
     }
     const id = rootId(parsed);

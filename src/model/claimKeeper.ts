@@ -3,9 +3,10 @@
  * task has a heartbeat timeout gets RecordActivityTaskHeartbeat through the
  * connection that issued its token (setting `swfTasks.keepClaimedTasksAlive`),
  * three times per timeout, also when its execution lies past the execution
- * limit, its root is collapsed, or no root watches its domain any more. A
- * claim without one is beaten every five minutes, to learn whether it is
- * still open.
+ * limit, its root is collapsed, or no root watches its domain any more. Until
+ * the task's timeouts are read from its history, it is beaten as if its
+ * heartbeat timeout were a minute; a claim without one is beaten every five
+ * minutes, to learn whether it is still open.
  *
  * What a heartbeat learns is passed on as events: a cancel request, or the
  * task closed. Closed is evidence from the claim's own connection
@@ -14,7 +15,7 @@
 import * as vscode from 'vscode';
 import type { ClaimedTask, ClaimStore } from '../swf/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import { HeartbeatKeeper } from '../swf/heartbeats';
+import { HeartbeatKeeper, heartbeatTargets } from '../swf/heartbeats';
 import { describeTask } from '../swf/taskGroups';
 import { readActivityTimeouts } from '../swf/taskLister';
 import { shortToken } from '../swf/tokens';
@@ -28,6 +29,8 @@ import type { Connections } from './connections';
  * too; a claim no root watches has no other way to find out.
  */
 const LIVENESS_INTERVAL_MS = 5 * 60_000;
+/** A failed read of a claim's timeouts is tried again this much later (sooner if the claims or connections change). */
+const TIMEOUTS_RETRY_MS = 30_000;
 
 export class ClaimKeeper implements vscode.Disposable {
   private readonly cancelRequested = new vscode.EventEmitter<ClaimedTask>();
@@ -41,6 +44,7 @@ export class ClaimKeeper implements vscode.Disposable {
   private claimsByToken = new Map<string, ClaimedTask>();
   /** Claims whose timeouts were asked for this session: asked once, not at every change. */
   private readonly timeoutsAsked = new Set<string>();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -84,15 +88,10 @@ export class ClaimKeeper implements vscode.Disposable {
     return this.keeper.tracked;
   }
 
-  /** One heartbeat for a claim now (Cancel Task asks this way whether cancellation was requested). */
-  beat(claim: ClaimedTask): Promise<void> {
-    return this.keeper.beat(claim.taskToken);
-  }
-
   private track(all: readonly ClaimedTask[]): void {
     this.claimsByToken = new Map(all.map((c) => [c.taskToken, c]));
     const enabled = readSetting('keepClaimedTasksAlive');
-    this.keeper.track(enabled ? all.map((c) => ({ taskToken: c.taskToken, heartbeatTimeout: c.timeouts?.heartbeat })) : []);
+    this.keeper.track(enabled ? heartbeatTargets(all) : []);
     for (const claim of all) if (!claim.timeouts && !this.timeoutsAsked.has(claim.taskToken)) void this.learnTimeouts(claim);
   }
 
@@ -109,10 +108,20 @@ export class ClaimKeeper implements vscode.Disposable {
       this.log.info(`${describeTask(claim)}: heartbeat timeout ${timeouts.heartbeat ?? 'of the type'}, start-to-close ${timeouts.startToClose ?? 'of the type'}.`);
       await this.claims.update(claim.taskToken, { timeouts });
     } catch (error) {
-      // Asked again at the next change of claims or connections (the sandbox started, say).
+      // Asked again soon, or at the next change of claims or connections (the sandbox started, say).
       this.timeoutsAsked.delete(claim.taskToken);
+      this.retryLater();
       this.log.warn(`Could not read the timeouts of ${describeTask(claim)}: ${errorMessage(describeSwfError(error))}`);
     }
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.claims.all().then((all) => this.track(all));
+    }, TIMEOUTS_RETRY_MS);
+    this.retryTimer.unref?.();
   }
 
   private async dropClosed(token: string): Promise<void> {
@@ -124,6 +133,7 @@ export class ClaimKeeper implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.retryTimer);
     this.keeper.dispose();
     this.cancelRequested.dispose();
     this.closed.dispose();

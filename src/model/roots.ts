@@ -28,7 +28,8 @@ export class RootsModel implements vscode.Disposable {
   readonly onDidChangeFilter = this.filterChanged.event;
   private readonly perRoot = new Map<RootModel, vscode.Disposable>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private watched = false;
+  /** How many views show the roots now: auto-refresh runs while any does. */
+  private watchers = 0;
   private problemsShown = '';
 
   constructor(
@@ -90,10 +91,20 @@ export class RootsModel implements vscode.Disposable {
     return Promise.all(this.models.map((m) => m.refresh())).then(() => undefined);
   }
 
-  /** Whether a view shows the roots: auto-refresh runs only while one does. */
-  setWatched(watched: boolean): void {
-    this.watched = watched;
+  /**
+   * A view (the tree, a status bar, an executions view) says it shows the
+   * roots; auto-refresh runs while at least one does. Dispose to stop watching.
+   */
+  watch(): vscode.Disposable {
+    this.watchers++;
     this.applyAutoRefresh();
+    let done = false;
+    return new vscode.Disposable(() => {
+      if (done) return;
+      done = true;
+      this.watchers--;
+      this.applyAutoRefresh();
+    });
   }
 
   /** The text the tree is filtered by, remembered per workspace; empty for none. */
@@ -172,7 +183,7 @@ export class RootsModel implements vscode.Disposable {
 
   private applyAutoRefresh(): void {
     const seconds = readSetting('autoRefreshSeconds');
-    for (const model of this.models) model.setAutoRefresh(seconds, this.watched);
+    for (const model of this.models) model.setAutoRefresh(seconds, this.watchers > 0);
   }
 
   private reportProblems(problems: readonly string[]): void {

@@ -51,8 +51,3 @@ export class SwfError extends Error {
 }
 
 export const unknownResource = (message: string): SwfError => new SwfError('UnknownResourceFault', message);
-
-/** A single-constraint ValidationException worded like the real service's (Coral) messages. */
-export function validationError(constraint: string): SwfError {
-  return new SwfError('ValidationException', `1 validation error detected: ${constraint}`);
-}

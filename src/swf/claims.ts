@@ -13,7 +13,7 @@
  */
 import type { ActivityTask } from '@aws-sdk/client-swf';
 import { type Connection, connectionId } from '../connection/connection';
-import { executionKey } from './openTasks';
+import { SecretKeys } from '../ids';
 
 /** The subset of VS Code's SecretStorage this module needs. */
 export interface SecretStore {
@@ -51,8 +51,8 @@ export interface ClaimedTask {
 /** Claims of versions before connections were values: no connection recorded. */
 type LegacyClaim = Omit<ClaimedTask, 'connection' | 'timeouts'>;
 
-const SECRET_KEY = 'swfTasks.claimedTasks.v2';
-const LEGACY_SECRET_KEY = 'swfTasks.claimedTasks.v1';
+const SECRET_KEY = SecretKeys.claims;
+const LEGACY_SECRET_KEY = SecretKeys.legacyClaims;
 
 export interface ClaimStoreOptions {
   /**
@@ -120,12 +120,6 @@ export class ClaimStore {
       return claims.filter((c) => !gone.includes(c));
     });
     return gone;
-  }
-
-  /** The claim on an execution's activity on one connection, if this extension holds one. */
-  async find(connection: Connection, domain: string, execution: { workflowId: string; runId: string }, activityId: string): Promise<ClaimedTask | undefined> {
-    const key = executionKey(execution);
-    return (await this.on(connection, domain)).find((c) => executionKey(c) === key && c.activityId === activityId);
   }
 
   /** Applies `update` to the current list and stores the result, after every earlier change. */

@@ -55,7 +55,7 @@ export interface SwfErrorContext {
  * endpoint without being told. Kept off the enumerable properties: nothing
  * that serializes the error sees it.
  */
-const CALL_CONTEXT = Symbol.for('swfTasks.callContext');
+const CALL_CONTEXT = Symbol.for('swf-activity-tasks/call-context');
 
 export function tagSwfError<E>(error: E, ctx: SwfErrorContext): E {
   if (typeof error === 'object' && error !== null && !Object.prototype.hasOwnProperty.call(error, CALL_CONTEXT)) {

@@ -38,6 +38,19 @@ export function heartbeatIntervalMs(heartbeatTimeout: string | undefined): numbe
   return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, Math.floor((seconds * 1000) / BEATS_PER_TIMEOUT)));
 }
 
+/**
+ * The heartbeat timeout a claim is kept at until its real one is read from
+ * its history (PollForActivityTask does not give it): a beat every 20 s keeps
+ * alive any task whose timeout is a minute or more, and costs little against
+ * RecordActivityTaskHeartbeat's quota (160 calls a second).
+ */
+export const ASSUMED_HEARTBEAT_TIMEOUT = '60';
+
+/** What to keep alive for these claims: each at its own heartbeat timeout, or the assumed one while that is unknown. */
+export function heartbeatTargets(claims: readonly { taskToken: string; timeouts?: { heartbeat?: string } }[]): HeartbeatTarget[] {
+  return claims.map((c) => ({ taskToken: c.taskToken, heartbeatTimeout: c.timeouts ? c.timeouts.heartbeat : ASSUMED_HEARTBEAT_TIMEOUT }));
+}
+
 export class HeartbeatKeeper {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setInterval>; intervalMs: number }>();
   private readonly cancelSeen = new Set<string>();

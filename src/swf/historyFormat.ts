@@ -54,9 +54,7 @@ export function formatHistoryEvent(event: HistoryEvent): string {
 }
 
 /** Formats events one per line, in the order given. */
-export function formatHistory(events: readonly HistoryEvent[]): string {
-  return events.map(formatHistoryEvent).join('\n');
-}
+
 
 /**
  * A string value for a log line: quoted with JSON escapes (so newlines, quotes

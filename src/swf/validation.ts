@@ -147,11 +147,6 @@ export function validateIdentity(raw: string | undefined): Validated<string> {
   return validateOptionalText('identity', raw);
 }
 
-/** Checks the `details` of RecordActivityTaskHeartbeat (optional, at most 2,048 characters). */
-export function validateHeartbeatDetails(raw: string | undefined): Validated<string> {
-  return validateOptionalText('heartbeatDetails', raw);
-}
-
 /**
  * Checks an optional free-text field. Empty means "omit it" (the API makes
  * these fields optional). Whitespace-only text is omitted too, with a note,

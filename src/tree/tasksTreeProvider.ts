@@ -68,9 +68,16 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   /** Connects the view: its badge and message, and auto-refresh while it is visible. */
   attach(view: vscode.TreeView<TasksNode>): vscode.Disposable {
     this.view = view;
-    this.roots.setWatched(view.visible);
+    let watching = view.visible ? this.roots.watch() : undefined;
     this.updateBadgeAndMessage();
-    return view.onDidChangeVisibility((e) => this.roots.setWatched(e.visible));
+    const visibility = view.onDidChangeVisibility((e) => {
+      watching?.dispose();
+      watching = e.visible ? this.roots.watch() : undefined;
+    });
+    return new vscode.Disposable(() => {
+      visibility.dispose();
+      watching?.dispose();
+    });
   }
 
   /** Shows the next page of a task list. */

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RespondActivityTaskCompletedCommand, SignalWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
-import { HeartbeatKeeper, heartbeatIntervalMs, type HeartbeatListener } from '../../../src/swf/heartbeats';
+import { HeartbeatKeeper, heartbeatIntervalMs, type HeartbeatListener, heartbeatTargets } from '../../../src/swf/heartbeats';
 import { claim, decide, DOMAIN, eventTypes, history, scheduleActivity, useFixture, workflowWithActivities } from '../sandbox/fixture';
 
 class RecordingListener implements HeartbeatListener {
@@ -34,6 +34,21 @@ describe('heartbeatIntervalMs', () => {
     assert.equal(heartbeatIntervalMs('1'), 1_000);
     assert.equal(heartbeatIntervalMs('86400'), 300_000);
     for (const none of [undefined, '', 'NONE', '0', 'abc']) assert.equal(heartbeatIntervalMs(none), undefined, String(none));
+  });
+});
+
+describe('heartbeatTargets', () => {
+  it("keeps a claim at its own heartbeat timeout once read, and at a minute's pace until then", () => {
+    const targets = heartbeatTargets([
+      { taskToken: 'unread' },
+      { taskToken: 'read', timeouts: { heartbeat: '600' } },
+      { taskToken: 'none', timeouts: { heartbeat: 'NONE' } },
+    ]);
+    assert.deepEqual(targets.map((t) => [t.taskToken, heartbeatIntervalMs(t.heartbeatTimeout)]), [
+      ['unread', 20_000],
+      ['read', 200_000],
+      ['none', undefined],
+    ]);
   });
 });
 

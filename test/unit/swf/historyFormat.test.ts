@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { MAX_SHOWN_CHARS, formatHistory, formatHistoryEvent, quoteForLog } from '../../../src/swf/historyFormat';
+import { MAX_SHOWN_CHARS, formatHistoryEvent, quoteForLog } from '../../../src/swf/historyFormat';
 
 const AT = new Date('2026-11-25T10:00:00.000Z');
 const STAMP = '2026-11-25T10:00:00.000Z';
@@ -143,16 +143,5 @@ describe('quoteForLog', () => {
 
   it('never cuts an emoji in half', () => {
     assert.equal(quoteForLog('ab😀cd', 3), '"ab…" (6 chars)');
-  });
-});
-
-describe('formatHistory', () => {
-  it('puts one event on each line, in order', () => {
-    const events = [
-      event(1, 'TimerStarted', { timerId: 't1', startToFireTimeout: '30' }),
-      event(2, 'TimerFired', { timerId: 't1', startedEventId: 1 }),
-    ];
-    assert.equal(formatHistory(events), `#1  ${STAMP}  TimerStarted  timerId="t1" startToFireTimeout="30"\n#2  ${STAMP}  TimerFired  timerId="t1"`);
-    assert.equal(formatHistory([]), '');
   });
 });

@@ -7,8 +7,8 @@ import {
   validateCompletion,
   validateDetails,
   validateFailure,
-  validateHeartbeatDetails,
   validateIdentity,
+  validateOptionalText,
   validateReason,
   validateResult,
   validateTaskToken,
@@ -25,7 +25,7 @@ const TEXT_FIELDS: readonly [OptionalTextField, (raw: string | undefined) => Val
   ['details', validateDetails],
   ['reason', validateReason],
   ['identity', validateIdentity],
-  ['heartbeatDetails', validateHeartbeatDetails],
+  ['heartbeatDetails', (raw) => validateOptionalText('heartbeatDetails', raw)],
 ];
 
 const LABELS: Record<OptionalTextField, string> = { result: 'Result', details: 'Details', reason: 'Reason', identity: 'Identity', heartbeatDetails: 'Heartbeat details' };
