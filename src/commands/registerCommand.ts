@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { CommandId } from '../ids';
-import { describeSwfError, errorMessage } from '../swf/errors';
 import type { CommandContext } from './commandContext';
+import { showSwfError } from './showError';
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
@@ -17,18 +17,10 @@ export function registerCommand(ctx: CommandContext, id: CommandId, handler: Com
     try {
       return await handler(ctx, ...args);
     } catch (error) {
-      await reportError(ctx, error);
+      await showSwfError(ctx, error);
       return undefined;
     }
   });
 }
 
-/** Shows and logs an error once, described from what the gateway tagged on it. */
-async function reportError(ctx: CommandContext, error: unknown): Promise<void> {
-  const info = describeSwfError(error);
-  if (info.kind === 'cancelled') return;
-  ctx.log.error(errorMessage(info));
-  const showLog = vscode.l10n.t('Show Log');
-  const choice = await vscode.window.showErrorMessage(errorMessage(info), showLog);
-  if (choice === showLog) ctx.log.show(true);
-}
+

@@ -17,6 +17,7 @@ import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
 import { describeTask, isTaskRow } from '../../swf/taskGroups';
 import type { CommandContext } from '../commandContext';
+import { showSwfError } from '../showError';
 import type { AnswerEditors } from './answerEditors';
 import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
 
@@ -149,12 +150,13 @@ export class TaskAnswers {
       requested = (await gateway.recordHeartbeat(target.taskToken)).cancelRequested;
     } catch (error) {
       const info = describeSwfError(error, { domain: target.claim?.domain });
-      if (info.kind === 'taskClosed' || info.kind === 'unknownResource') {
+      if (info.kind === 'taskClosed') {
+        // Evidence from the token's own connection that its task is closed: the claim goes.
         await this.forgetClosed(target);
-        void vscode.window.showErrorMessage(errorMessage(info));
+        await showSwfError(this.ctx, error, { context: { domain: target.claim?.domain }, prefix: target.label });
         return false;
       }
-      this.ctx.log.warn(`Could not check whether cancellation was requested: ${info.title}`);
+      this.ctx.log.warn(`Could not check whether cancellation was requested: ${errorMessage(info)}`);
     }
     if (requested) return true;
     const why = requested === false ? vscode.l10n.t('The decider has not requested cancellation of this task.') : vscode.l10n.t('Could not check whether cancellation was requested.');
@@ -205,17 +207,17 @@ export class TaskAnswers {
   }
 
   private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown): Promise<void> {
-    const info = describeSwfError(error, { domain: target.claim?.domain, connection: connectionLabel(target.connection) });
-    this.ctx.log.error(`${OPERATIONS[action]} for ${target.label} failed: ${errorMessage(info)}`);
+    const context = { domain: target.claim?.domain, connection: connectionLabel(target.connection) };
     // Evidence from the token's own connection that its task is closed: the claim goes.
-    if (info.kind === 'taskClosed') await this.forgetClosed(target);
+    if (describeSwfError(error, context).kind === 'taskClosed') await this.forgetClosed(target);
     const retry = vscode.l10n.t('Retry');
-    const showLog = vscode.l10n.t('Show Log');
     const copy = vscode.l10n.t('Copy What I Typed');
-    const actions = info.kind === 'taskClosed' ? [copy, showLog] : [retry, showLog];
-    const choice = await vscode.window.showErrorMessage(errorMessage(info), ...actions);
+    const { choice } = await showSwfError(this.ctx, error, {
+      context,
+      prefix: `${OPERATIONS[action]} for ${target.label} failed`,
+      choices: (info) => (info.kind === 'taskClosed' ? [copy] : [retry]),
+    });
     if (choice === retry) await this.answer(action, target.taskToken);
-    if (choice === showLog) this.ctx.log.show(true);
     if (choice === copy) {
       const draft = this.drafts.get(`${action}:${target.taskToken}`) ?? {};
       await vscode.env.clipboard.writeText([draft.result, draft.reason, draft.details].filter((t) => t !== undefined && t !== '').join('\n\n'));

@@ -7,5 +7,10 @@
 export const SHARED_DOMAIN = 'shared-orders';
 export const TASK_LIST = 'reviews';
 export const TYPE = { name: 'ReviewOrder', version: '1' };
-/** The sandbox enforces it: without heartbeats the claimed task would time out within the suite. */
-export const HEARTBEAT_TIMEOUT = '6';
+/**
+ * The sandbox enforces it: without heartbeats the claimed task would time out
+ * within the suite. Long enough to span the window reload, between the old
+ * extension host's last beat and the new one's first (a reload took 4-9 s
+ * here; at 6 s the suite failed about one run in two).
+ */
+export const HEARTBEAT_TIMEOUT = '15';
