@@ -36,6 +36,23 @@ export function isTaskRow(value: unknown): value is TaskRow {
   return typeof value === 'object' && value !== null && (value as TaskRow).kind === 'task';
 }
 
+/**
+ * One workflow execution on one root: what the execution commands (Open
+ * Execution, Signal, Request Cancel, Terminate, Show Execution History) act
+ * on, passed by the execution panel and by a task row's menus.
+ */
+export interface ExecutionTarget {
+  kind: 'execution';
+  root: RootSpec;
+  workflowId: string;
+  runId: string;
+}
+
+export function isExecutionTarget(value: unknown): value is ExecutionTarget {
+  const v = value as Partial<ExecutionTarget> | null;
+  return typeof v === 'object' && v !== null && v.kind === 'execution' && typeof v.workflowId === 'string' && typeof v.runId === 'string' && typeof v.root === 'object';
+}
+
 export function isTaskListGroup(value: unknown): value is TaskListGroup {
   return typeof value === 'object' && value !== null && (value as TaskListGroup).kind === 'taskList';
 }

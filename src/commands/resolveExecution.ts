@@ -1,0 +1,51 @@
+/**
+ * Where an execution command acts: the execution of the node it was given
+ * (a task row, or an execution passed by the execution panel), on that
+ * node's own root; from the Command Palette, an open execution of a root the
+ * person picks, or a typed workflow ID and run ID (a closed execution, or
+ * one not read yet).
+ */
+import * as vscode from 'vscode';
+import type { RootModel } from '../model/rootModel';
+import { executionKey } from '../swf/openTasks';
+import { type ExecutionTarget, isExecutionTarget, isTaskRow } from '../swf/taskGroups';
+import type { CommandContext } from './commandContext';
+import { resolveRoot } from './resolveRoot';
+
+export async function resolveExecution(ctx: CommandContext, arg: unknown, title: string): Promise<ExecutionTarget | undefined> {
+  if (isExecutionTarget(arg)) return arg;
+  if (isTaskRow(arg)) return { kind: 'execution', root: arg.root, workflowId: arg.task.workflowId, runId: arg.task.runId };
+  const model = await resolveRoot(ctx, arg, title);
+  if (!model) return undefined;
+  const picked = await pickExecution(model, title);
+  return picked && { kind: 'execution', root: model.spec, ...picked };
+}
+
+/** One of the root's open executions (as last read), or a typed workflow ID and run ID. */
+async function pickExecution(model: RootModel, title: string): Promise<{ workflowId: string; runId: string } | undefined> {
+  await model.refresh();
+  const openTasks = new Map<string, number>();
+  for (const row of model.tree?.groups.flatMap((g) => g.tasks) ?? []) {
+    const key = executionKey(row.task);
+    openTasks.set(key, (openTasks.get(key) ?? 0) + 1);
+  }
+  const items = model.executions.map((e) => {
+    const tasks = openTasks.get(executionKey(e)) ?? 0;
+    const type = e.workflowType ? `${e.workflowType.name} ${e.workflowType.version}` : '';
+    const count = tasks === 1 ? vscode.l10n.t('1 open task') : vscode.l10n.t('{0} open tasks', tasks);
+    return { label: e.workflowId, description: [type, count].filter(Boolean).join(' · '), detail: vscode.l10n.t('run {0}', e.runId), execution: e as { workflowId: string; runId: string } | undefined };
+  });
+  const typed = { label: `$(edit) ${vscode.l10n.t('Enter a workflow ID and run ID…')}`, description: vscode.l10n.t('a closed execution, or one not read yet'), execution: undefined };
+  const picked = await vscode.window.showQuickPick([...items, typed], {
+    title: `${title}: ${model.label}`,
+    placeHolder: vscode.l10n.t('Pick an open execution'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return undefined;
+  if (picked.execution) return { workflowId: picked.execution.workflowId, runId: picked.execution.runId };
+  const workflowId = await vscode.window.showInputBox({ title: vscode.l10n.t('Workflow ID'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a workflow ID')) });
+  if (!workflowId) return undefined;
+  const runId = await vscode.window.showInputBox({ title: vscode.l10n.t('Run ID'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the run ID')) });
+  return runId ? { workflowId: workflowId.trim(), runId: runId.trim() } : undefined;
+}
