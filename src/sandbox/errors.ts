@@ -11,6 +11,8 @@ const CORAL_NAMESPACES = {
   UnknownOperationException: 'com.amazon.coral.service',
   SerializationException: 'com.amazon.coral.service',
   InternalFailure: 'com.amazon.coral.service',
+  /** Temporary credentials (STS, SSO) past their expiry; checked before the service sees the call. */
+  ExpiredTokenException: 'com.amazon.coral.service',
 } as const;
 
 export type SwfFaultName =

@@ -15,7 +15,11 @@ export type FaultKind =
   /** HTTP 200 with a truncated, unparseable JSON body. */
   | 'malformed'
   /** HTTP 400 OperationNotPermittedFault, as when the caller's IAM policy does not allow the action. */
-  | 'notPermitted';
+  | 'notPermitted'
+  /** HTTP 400 ExpiredTokenException, as when temporary credentials (SSO, an assumed role) expire mid-session. */
+  | 'expiredToken'
+  /** The answer comes `delayMs` late (default 60 s): longer than a client's request timeout, it never arrives. */
+  | 'slow';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -27,6 +31,8 @@ export interface FaultRule {
   times?: number;
   /** 'before' (default): the operation does not run. 'after': it runs, then its answer is replaced. */
   phase?: 'before' | 'after';
+  /** For 'slow': how late the answer comes, in ms. */
+  delayMs?: number;
 }
 
 export class FaultInjector {
@@ -44,8 +50,8 @@ export class FaultInjector {
     this.rules = rules.map((rule) => ({ ...rule }));
   }
 
-  /** The fault to inject for this call at this phase, if any. */
-  pick(operation: string, phase: 'before' | 'after'): FaultKind | undefined {
+  /** The fault to inject for this call at this phase, if any, with its rule's delay. */
+  pick(operation: string, phase: 'before' | 'after'): { kind: FaultKind; delayMs?: number } | undefined {
     const rule = this.rules.find(
       (candidate) =>
         (candidate.phase ?? 'before') === phase &&
@@ -54,6 +60,6 @@ export class FaultInjector {
         this.random() < (candidate.rate ?? 1),
     );
     if (rule?.times !== undefined) rule.times -= 1;
-    return rule?.kind;
+    return rule && { kind: rule.kind, delayMs: rule.delayMs };
   }
 }

@@ -29,8 +29,11 @@ type Outcome = WireAnswer & { outcome: StatsOutcome };
 
 const errorAnswer = (error: SwfError, outcome: StatsOutcome = 'error'): Outcome => ({ status: error.statusCode, body: toWireJson(error.toWire()), outcome });
 
-function faultAnswer(kind: FaultKind, operation: string): Outcome {
-  switch (kind) {
+/** How late a 'slow' answer comes unless its rule says: longer than any sensible client timeout. */
+const DEFAULT_SLOW_MS = 60_000;
+
+async function faultAnswer(fault: { kind: FaultKind; delayMs?: number }, operation: string, signal: AbortSignal, answer: () => Promise<Outcome>): Promise<Outcome> {
+  switch (fault.kind) {
     case 'http500':
       return errorAnswer(new SwfError('InternalFailure', 'Injected fault: internal failure', 500), 'fault');
     case 'http503':
@@ -41,6 +44,12 @@ function faultAnswer(kind: FaultKind, operation: string): Outcome {
       return { status: 200, body: '{"taskToken":"', outcome: 'fault' };
     case 'notPermitted':
       return errorAnswer(new SwfError('OperationNotPermittedFault', `User: arn:aws:sts::000000000000:assumed-role/sandbox/caller is not authorized to perform: swf:${operation}`), 'fault');
+    case 'expiredToken':
+      return errorAnswer(new SwfError('ExpiredTokenException', 'The security token included in the request is expired'), 'fault');
+    case 'slow':
+      // Ends early when the client gives up (the connection closes), so a stopped sandbox has nothing pending.
+      await delay(fault.delayMs ?? DEFAULT_SLOW_MS, undefined, { signal, ref: false }).catch(() => undefined);
+      return { ...(await answer()), outcome: 'fault' };
   }
 }
 
@@ -85,17 +94,19 @@ export class Gateway {
     const handler = operation === undefined ? undefined : OPERATIONS[operation];
     if (operation === undefined || !handler) return errorAnswer(new SwfError('UnknownOperationException', `Unknown operation: ${operation ?? '(no X-Amz-Target)'}`));
     if (this.settings.throttling && !this.buckets.tryTake(operation)) return errorAnswer(new SwfError('ThrottlingException', 'Rate exceeded'), 'throttled');
+    const run = async (): Promise<Outcome> => {
+      try {
+        const output = await handler(this.state, validateRequest(requestShapeOf(operation), parseBody(body)), { signal });
+        return { status: 200, body: toWireJson(output), outcome: 'ok' };
+      } catch (error) {
+        // Anything that is not an SwfError is a sandbox bug: answer like the service's InternalFailure.
+        return errorAnswer(error instanceof SwfError ? error : new SwfError('InternalFailure', error instanceof Error ? error.message : String(error), 500));
+      }
+    };
     const before = this.faults.pick(operation, 'before');
-    if (before) return faultAnswer(before, operation);
-    let result: Outcome;
-    try {
-      const output = await handler(this.state, validateRequest(requestShapeOf(operation), parseBody(body)), { signal });
-      result = { status: 200, body: toWireJson(output), outcome: 'ok' };
-    } catch (error) {
-      // Anything that is not an SwfError is a sandbox bug: answer like the service's InternalFailure.
-      result = errorAnswer(error instanceof SwfError ? error : new SwfError('InternalFailure', error instanceof Error ? error.message : String(error), 500));
-    }
+    if (before) return faultAnswer(before, operation, signal, run);
+    const result = await run();
     const after = this.faults.pick(operation, 'after');
-    return after ? faultAnswer(after, operation) : result;
+    return after ? faultAnswer(after, operation, signal, () => Promise.resolve(result)) : result;
   }
 }

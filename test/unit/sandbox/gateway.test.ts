@@ -58,6 +58,27 @@ describe('sandbox gateway: routing, throttling, faults, stats', function () {
     assert.equal(sandbox.stats().operations.DescribeDomain?.faults, 5);
   });
 
+  it('injects expired credentials, and answers too late for a client with a short request timeout', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.configure({ faults: [{ kind: 'expiredToken', operation: 'DescribeDomain', times: 1 }] });
+    const expired = await errorOf(client.send(new DescribeDomainCommand({ name: DOMAIN })));
+    assert.deepEqual([expired.name, expired.$metadata?.httpStatusCode], ['ExpiredTokenException', 400]);
+    sandbox.configure({ faults: [{ kind: 'slow', operation: 'DescribeDomain', delayMs: 300, times: 1 }] });
+    const started = Date.now();
+    const late = await client.send(new DescribeDomainCommand({ name: DOMAIN }));
+    assert.equal(late.domainInfo?.name, DOMAIN, 'a slow answer is still the real answer');
+    assert.ok(Date.now() - started >= 300, 'the answer came no earlier than the delay');
+    sandbox.configure({ faults: [{ kind: 'slow', delayMs: 5_000 }] });
+    const timedOut = await fetch(sandbox.endpoint, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'SimpleWorkflowService.DescribeDomain', 'content-type': 'application/x-amz-json-1.0' },
+      body: JSON.stringify({ name: DOMAIN }),
+      signal: AbortSignal.timeout(200),
+    }).catch((error: unknown) => error);
+    sandbox.configure({ faults: [] });
+    assert.equal((timedOut as Error).name, 'TimeoutError', 'a client that waits 200 ms gives up on an answer 5 s late');
+  });
+
   it('runs the operation before an after-phase fault, so the effect stays', async () => {
     const { client, sandbox } = fixture();
     sandbox.configure({ faults: [{ kind: 'http500', operation: 'RegisterDomain', phase: 'after' }] });
