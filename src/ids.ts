@@ -70,6 +70,7 @@ export const Settings = {
   identity: { key: 'identity', default: '' },
   maxExecutions: { key: 'maxExecutions', default: 500 },
   pollTimeoutSeconds: { key: 'pollTimeoutSeconds', default: 75 },
+  requestTimeoutSeconds: { key: 'requestTimeoutSeconds', default: 30 },
   autoRefreshSeconds: { key: 'autoRefreshSeconds', default: 60 },
   keepClaimedTasksAlive: { key: 'keepClaimedTasksAlive', default: true },
   /** The single connection of versions before roots: read once, to migrate it into the first root. */

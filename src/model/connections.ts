@@ -26,7 +26,7 @@ export class Connections implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSetting(e, 'pollTimeoutSeconds')) this.resetAll('the poll timeout changed');
+      if (affectsSetting(e, 'pollTimeoutSeconds', 'requestTimeoutSeconds')) this.resetAll('a request timeout changed');
     });
   }
 
@@ -51,7 +51,7 @@ export class Connections implements vscode.Disposable {
       const target = resolveCallTarget(connection, this.sandbox);
       this.log.info(`Connecting: ${target.label}${target.endpoint ? ` (${target.endpoint})` : ''}`);
       await assertProfileExists(target.profile);
-      return createSwfGateway(target, { pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000 });
+      return createSwfGateway(target, { pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000, requestTimeoutMs: readSetting('requestTimeoutSeconds') * 1000 });
     })();
     pending.catch(() => {
       if (this.gateways.get(id) === pending) this.gateways.delete(id);

@@ -17,7 +17,8 @@ import type { Connections } from './connections';
 export type RootState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'loaded'; listing: TaskListing; tree: TaskTree }
+  /** `refreshError`: the last refresh failed; the tasks are those of the last good read (`listing.readStartedAt`). */
+  | { kind: 'loaded'; listing: TaskListing; tree: TaskTree; refreshError?: unknown }
   | { kind: 'failed'; error: unknown };
 
 export class RootModel implements vscode.Disposable {
@@ -134,7 +135,8 @@ export class RootModel implements vscode.Disposable {
     } catch (error) {
       if (this.disposed) return;
       this.log.error(`Loading ${this.label} failed: ${errorMessage(describeSwfError(error))}`);
-      this.setState({ kind: 'failed', error });
+      // A failed refresh keeps the last good rows (under a warning): a passing 503 must not blank a person's tasks.
+      this.setState(this.current.kind === 'loaded' ? { ...this.current, refreshError: error } : { kind: 'failed', error });
     }
   }
 

@@ -169,8 +169,13 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         const command = info.kind === 'sandboxStopped' ? { command: Commands.startSandbox, title: vscode.l10n.t('Start Local Sandbox') } : retry;
         return [{ kind: 'message', rootId: model.id, severity: 'error', label: info.title, detail: info.detail, command }];
       }
-      case 'loaded':
-        return this.loadedRows(model, state.listing.executions.length, state.listing.hasMore, state.tree, retry);
+      case 'loaded': {
+        const rows = this.loadedRows(model, state.listing.executions.length, state.listing.hasMore, state.tree, retry);
+        if (state.refreshError === undefined) return rows;
+        const info = describeSwfError(state.refreshError, { domain: model.spec.domain });
+        const asOf = state.listing.readStartedAt.toLocaleTimeString();
+        return [{ kind: 'message', rootId: model.id, severity: 'warning', label: vscode.l10n.t('Refresh failed: {0}. Showing the tasks as of {1}.', info.title, asOf), detail: info.detail, command: retry }, ...rows];
+      }
     }
   }
 

@@ -225,8 +225,8 @@ export function answerShowInputBox(values: readonly string[]): vscode.Disposable
   };
 }
 
-type SettingKey = 'identity' | 'autoRefreshSeconds' | 'keepClaimedTasksAlive';
-const SETTING_KEYS: readonly SettingKey[] = ['identity', 'autoRefreshSeconds', 'keepClaimedTasksAlive'];
+type SettingKey = 'identity' | 'autoRefreshSeconds' | 'keepClaimedTasksAlive' | 'requestTimeoutSeconds';
+const SETTING_KEYS: readonly SettingKey[] = ['identity', 'autoRefreshSeconds', 'keepClaimedTasksAlive', 'requestTimeoutSeconds'];
 
 /** Writes user settings of the extension, as the settings UI would. */
 export async function setSettings(values: Partial<Record<SettingKey, string | number | boolean>>): Promise<void> {
