@@ -92,6 +92,8 @@ export type SettingValue<K extends SettingName> = (typeof Settings)[K]['default'
 export const SecretKeys = {
   claims: 'swfTasks.claimedTasks.v2',
   legacyClaims: 'swfTasks.claimedTasks.v1',
+  /** What was typed for answers not yet sent (src/model/drafts.ts). */
+  drafts: 'swfTasks.drafts.v1',
 } as const;
 
 /** Workspace-state keys (not settings: per workspace, never shared). */

@@ -7,6 +7,7 @@
 import type * as vscode from 'vscode';
 import { type CommandId, Commands } from '../ids';
 import type { LoadMoreNode } from '../tree/treeItems';
+import { DraftStore } from '../model/drafts';
 import { AnswerEditors } from './answer/answerEditors';
 import { TaskAnswers } from './answer/answerTask';
 import { claimNextTask } from './claimNextTask';
@@ -19,7 +20,8 @@ import { showExecutionHistory } from './showExecutionHistory';
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const editors = new AnswerEditors();
-  const answers = new TaskAnswers(ctx, editors);
+  const drafts = new DraftStore(ctx.extension.secrets);
+  const answers = new TaskAnswers(ctx, editors, drafts);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -39,7 +41,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.stopSandbox]: stopSandbox,
     [Commands.showLog]: (c) => c.log.show(),
   };
-  return [editors, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
+  return [editors, { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }
 
 /** A Load More row: more executions of its root (a read), or more rows of a task list (the view's paging). */

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
-import { HEARTBEAT_TIMEOUT, SHARED_DOMAIN } from './helpers/connectionsFixture';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, SHARED_DOMAIN } from './helpers/connectionsFixture';
 import { activateExtension, clearRoots, loggedText, refreshAll, shownTask, shownTasks } from './helpers/extension';
 import { motoEndpoint, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type MessageRecorder, recordMessages } from './helpers/ui';
@@ -60,7 +60,8 @@ describe('several connections side by side (after the reload)', function () {
     const driver = answerNextInputBoxes(['approved after the reload']);
     try {
       assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', row.node), true);
-      await driver.done();
+      const [box] = await driver.done();
+      assert.equal(box.shownValue, DRAFT_BEFORE_RELOAD, 'what was typed before the reload is offered again');
     } finally {
       driver.dispose();
     }

@@ -15,10 +15,10 @@ import * as vscode from 'vscode';
 import { connectionId, rootId } from '../../src/connection/connection';
 import type { SwfTasksApi } from '../../src/extension';
 import type { ClaimedTask } from '../../src/swf/claims';
-import { HEARTBEAT_TIMEOUT, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
 import { activateExtension, claimFromList, rootModel, shownTask, shownTasks, unwatchedClaims, watchRoots } from './helpers/extension';
 import { motoEndpoint, resetMoto, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
-import { type MessageRecorder, recordMessages } from './helpers/ui';
+import { answerNextInputBoxes, type MessageRecorder, recordMessages } from './helpers/ui';
 
 
 describe('several connections side by side (before the reload)', function () {
@@ -117,6 +117,19 @@ describe('several connections side by side (before the reload)', function () {
     assert.deepEqual(await unwatchedClaims(api), []);
     assert.equal((await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()))).contextValue, 'claimedActivityTask');
     assert.equal(api.roots.get(rootId({ domain: SHARED_DOMAIN, connection: claim.connection }))?.id, idOf(sandboxEndpoint()));
+  });
+
+  it('keeps what was typed into a Complete prompt the person backed out of (the after-reload suite finds it prefilled)', async () => {
+    const row = await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()));
+    const driver = answerNextInputBoxes([{ typeThenEscape: DRAFT_BEFORE_RELOAD }]);
+    try {
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', row.node), false, 'backing out sends nothing');
+      const [box] = await driver.done();
+      assert.equal(box.closed && !box.accepted, true);
+    } finally {
+      driver.dispose();
+    }
+    assert.ok(!(await sandbox.history(claim)).some((e) => e.eventType === 'ActivityTaskCompleted'));
   });
 });
 

@@ -18,7 +18,7 @@ import type { ClaimedTask } from '../../src/swf/claims';
 import type { TaskListGroup } from '../../src/swf/taskGroups';
 import { activateExtension, claimFromList, clearRoots, groupNode, messageRows, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';
+import { answerNextInputBoxes, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings, waitFor } from './helpers/ui';
 
 /** The SDK's standard retry strategy makes 3 attempts. */
 const SDK_ATTEMPTS = 3;
@@ -89,6 +89,26 @@ describe('when SWF fails (sandbox with injected faults)', function () {
     const completed = await completedEvents(claim);
     assert.equal(completed.length, 1);
     assert.equal(completed[0].activityTaskCompletedEventAttributes?.result, 'payment captured');
+  });
+
+  it('sends an answer once: a second Complete while the first is in flight only says so, and SWF records one answer', async () => {
+    const claim = await claimFromList(api, 'notifications'); // the payments tasks are for the tests around
+    // The answer is recorded at once, but its reply comes 1.5 s late: long enough to click again.
+    sandbox.configure({ faults: [{ kind: 'slow', operation: 'RespondActivityTaskCompleted', phase: 'after', delayMs: 1_500, times: 1 }] });
+    const row = await shownTask(api, claim.activityId);
+    const driver = answerNextInputBoxes(['order packed']);
+    try {
+      const first = vscode.commands.executeCommand<boolean>('swfTasks.completeTask', row.node);
+      await waitFor(async () => (await completedEvents(claim)).length === 1, 'the first answer recorded, its reply still on its way');
+      const second = await vscode.commands.executeCommand<boolean>('swfTasks.completeTask', row.node);
+      assert.equal(second, false, 'the second Complete sent nothing');
+      assert.equal(await first, true);
+    } finally {
+      driver.dispose();
+    }
+    assert.equal(respondCalls(), 1, 'one RespondActivityTaskCompleted in all');
+    assert.ok(messages.of('info').some((m) => /is being sent already/.test(m.message)), 'the second click was told why');
+    assert.equal((await completedEvents(claim)).length, 1);
   });
 
   it('says SWF is throttling once the SDK stops retrying, and records nothing', async () => {

@@ -16,6 +16,7 @@ import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
 import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
 import { describeTask, isTaskRow } from '../../swf/taskGroups';
+import { answerDraftId, type Draft, type DraftStore } from '../../model/drafts';
 import type { CommandContext } from '../commandContext';
 import { showSwfError } from '../showError';
 import type { AnswerEditors } from './answerEditors';
@@ -32,8 +33,6 @@ interface AnswerTarget {
   label: string;
 }
 
-/** What was typed for one task and action; survives a failed call. */
-type Draft = { result?: string; reason?: string; details?: string };
 
 const OPERATIONS: Record<AnswerAction, string> = {
   complete: 'RespondActivityTaskCompleted',
@@ -41,32 +40,60 @@ const OPERATIONS: Record<AnswerAction, string> = {
   cancel: 'RespondActivityTaskCanceled',
 };
 
+/** The fields an answer's draft holds. */
+type AnswerField = 'result' | 'reason' | 'details';
+
 export class TaskAnswers {
-  private readonly drafts = new Map<string, Draft>();
+  /** Tokens whose answer is being sent: a second click, command or Submit meanwhile does nothing but say so. */
+  private readonly sending = new Set<string>();
 
   constructor(
     private readonly ctx: CommandContext,
     private readonly editors: AnswerEditors,
+    private readonly drafts: DraftStore,
   ) {}
 
   /** Entry point of the three commands. `arg` is a tree row, a task token string, or nothing (palette). */
   async answer(action: AnswerAction, arg?: unknown): Promise<boolean> {
     const target = await this.resolveTarget(arg);
     if (!target) return false;
-    const draftKey = `${action}:${target.taskToken}`;
-    // The draft is updated as the person types, so even backing out of a prompt keeps the text for next time.
-    const draft = this.drafts.get(draftKey) ?? {};
-    this.drafts.set(draftKey, draft);
-    if (!(await this.promptDraft(action, target, draft))) return false;
+    if (this.isSending(target)) return false;
+    const draftId = answerDraftId(action, target.taskToken);
+    // The draft is updated as the person types, so even backing out of a prompt (or a reload) keeps the text for next time.
+    const draft = await this.drafts.open(draftId);
+    const typed = await this.promptDraft(action, target, draft, () => this.drafts.changed(draftId));
+    // Written now, not after the keystroke debounce: a reload right after backing out must find it.
+    await this.drafts.flush();
+    if (!typed) return false;
+    if (this.isSending(target)) return false; // another answer went out while this one was being typed
 
     const validation = this.validate(action, target.taskToken, draft);
     if (!validation.ok) {
       void vscode.window.showErrorMessage(problemsText(validation.problems));
       return false;
     }
-    const sent = await this.send(action, target, validation.request);
-    if (sent) this.drafts.delete(draftKey);
-    return sent;
+    this.sending.add(target.taskToken);
+    try {
+      await this.send(action, target, validation.request);
+    } catch (error) {
+      this.sending.delete(target.taskToken);
+      await this.reportFailure(action, target, error); // after the flag is cleared: its Retry answers again
+      return false;
+    }
+    try {
+      await this.drafts.discard(draftId);
+      await this.afterSent(action, target);
+    } finally {
+      this.sending.delete(target.taskToken);
+    }
+    return true;
+  }
+
+  /** Says so when an answer to this task is in flight. */
+  private isSending(target: AnswerTarget): boolean {
+    if (!this.sending.has(target.taskToken)) return false;
+    void vscode.window.showInformationMessage(vscode.l10n.t('An answer to {0} is being sent already: wait for SWF to reply.', target.label));
+    return true;
   }
 
   private async resolveTarget(arg: unknown): Promise<AnswerTarget | undefined> {
@@ -123,10 +150,14 @@ export class TaskAnswers {
   }
 
   /** Asks for each field of the answer into `draft` (prefilled from it); false when the person backed out. */
-  private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft): Promise<boolean> {
+  private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft, changed: () => void): Promise<boolean> {
     const title = vscode.l10n.t('{0}: {1}', actionTitle(action), target.label);
-    const ask = async (field: keyof Draft, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
-      const text = await promptText({ ...options, field, title, value: draft[field], remember: (typed) => (draft[field] = typed) }, this.editors);
+    const remember = (field: AnswerField) => (typed: string) => {
+      draft[field] = typed;
+      changed();
+    };
+    const ask = async (field: AnswerField, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
+      const text = await promptText({ ...options, field, title, value: draft[field], remember: remember(field) }, this.editors);
       return text !== undefined;
     };
     switch (action) {
@@ -180,30 +211,28 @@ export class TaskAnswers {
     }
   }
 
-  private async send(action: AnswerAction, target: AnswerTarget, request: object & { taskToken: string }): Promise<boolean> {
-    const operation = OPERATIONS[action];
-    try {
-      const gateway = await this.ctx.connections.gateway(target.connection);
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: {1}…', actionTitle(action), target.label) }, () => {
-        switch (action) {
-          case 'complete':
-            return gateway.respondCompleted(request);
-          case 'fail':
-            return gateway.respondFailed(request);
-          case 'cancel':
-            return gateway.respondCanceled(request);
-        }
-      });
-    } catch (error) {
-      await this.reportFailure(action, target, error);
-      return false;
-    }
-    this.ctx.log.info(`${operation}: ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)})`);
+  /** The one SWF call of an answer; throws what the call threw. */
+  private async send(action: AnswerAction, target: AnswerTarget, request: object & { taskToken: string }): Promise<void> {
+    const gateway = await this.ctx.connections.gateway(target.connection);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: {1}…', actionTitle(action), target.label) }, () => {
+      switch (action) {
+        case 'complete':
+          return gateway.respondCompleted(request);
+        case 'fail':
+          return gateway.respondFailed(request);
+        case 'cancel':
+          return gateway.respondCanceled(request);
+      }
+    });
+  }
+
+  /** The answer is recorded: forget the claim, say so, and show what it set off. */
+  private async afterSent(action: AnswerAction, target: AnswerTarget): Promise<void> {
+    this.ctx.log.info(`${OPERATIONS[action]}: ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)})`);
     await this.ctx.claims.remove(target.taskToken);
     void vscode.window.showInformationMessage(pastText(action, target.label));
     await this.logCausedEvents(target);
     await this.refreshRootOf(target);
-    return true;
   }
 
   private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown): Promise<void> {
@@ -219,8 +248,11 @@ export class TaskAnswers {
     });
     if (choice === retry) await this.answer(action, target.taskToken);
     if (choice === copy) {
-      const draft = this.drafts.get(`${action}:${target.taskToken}`) ?? {};
+      const draftId = answerDraftId(action, target.taskToken);
+      const draft = await this.drafts.open(draftId);
       await vscode.env.clipboard.writeText([draft.result, draft.reason, draft.details].filter((t) => t !== undefined && t !== '').join('\n\n'));
+      // The task is closed: its text is on the clipboard now, and nothing can send it any more.
+      await this.drafts.discard(draftId);
     }
   }
 

@@ -71,7 +71,11 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
       box.dispose();
       void editors.edit(options.field, options.title, current, options.remember).then(resolve);
     });
-    box.onDidHide(() => finish(undefined));
+    box.onDidHide(() => {
+      // Backing out keeps what is in the box, typed or pasted, as the draft.
+      if (!settled) options.remember?.(box.value);
+      finish(undefined);
+    });
     box.show();
   });
 }

@@ -14,3 +14,5 @@ export const TYPE = { name: 'ReviewOrder', version: '1' };
  * here; at 6 s the suite failed about one run in two).
  */
 export const HEARTBEAT_TIMEOUT = '15';
+/** Typed into a Complete prompt and backed out of before the reload; offered again after it. */
+export const DRAFT_BEFORE_RELOAD = 'approved, pending the manager (typed before the reload)';

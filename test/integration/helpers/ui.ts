@@ -56,6 +56,11 @@ const ESCAPE = 'workbench.action.closeQuickOpen';
 const SETTLE_MS = 100;
 const CLOSE_WAIT_MS = 1_500;
 
+/** A value for `answerNextInputBoxes` that is typed, then abandoned with Escape, as a person backs out. */
+export interface TypedThenEscaped {
+  typeThenEscape: string;
+}
+
 /**
  * Answers the input boxes created with `vscode.window.createInputBox` until
  * disposed: after the extension shows box i, types `values[i]` into it and
@@ -64,7 +69,7 @@ const CLOSE_WAIT_MS = 1_500;
  * gives up. A box beyond `values` is recorded and dismissed with Escape, so
  * an unexpected prompt shows in `boxes` instead of hanging the test.
  */
-export function answerNextInputBoxes(values: readonly string[]): InputBoxDriver {
+export function answerNextInputBoxes(values: readonly (string | TypedThenEscaped)[]): InputBoxDriver {
   const window = vscode.window as { createInputBox: typeof vscode.window.createInputBox };
   const original = window.createInputBox;
   const boxes: InputBoxRecord[] = [];
@@ -74,14 +79,17 @@ export function answerNextInputBoxes(values: readonly string[]): InputBoxDriver 
   window.createInputBox = function createInputBox(this: unknown): vscode.InputBox {
     const box = original.call(vscode.window);
     if (restored) return box;
-    const record: InputBoxRecord = { title: undefined, prompt: undefined, shownValue: '', value: values[boxes.length], accepted: false, closed: false, rejected: false, validationMessage: undefined };
+    const given = values[boxes.length];
+    const escape = typeof given === 'object';
+    const value = typeof given === 'object' ? given.typeThenEscape : given;
+    const record: InputBoxRecord = { title: undefined, prompt: undefined, shownValue: '', value, accepted: false, closed: false, rejected: false, validationMessage: undefined };
     boxes.push(record);
     box.onDidAccept(() => (record.accepted = true));
     box.onDidHide(() => (record.closed = true));
     const show = box.show.bind(box);
     box.show = () => {
       show();
-      driving.push(drive(box, record));
+      driving.push(drive(box, record, escape));
     };
     return box;
   };
@@ -104,7 +112,7 @@ export function answerNextInputBoxes(values: readonly string[]): InputBoxDriver 
   };
 }
 
-async function drive(box: vscode.InputBox, record: InputBoxRecord): Promise<void> {
+async function drive(box: vscode.InputBox, record: InputBoxRecord, escapeAfterTyping: boolean): Promise<void> {
   record.title = box.title;
   record.prompt = box.prompt;
   record.shownValue = box.value;
@@ -116,6 +124,11 @@ async function drive(box: vscode.InputBox, record: InputBoxRecord): Promise<void
   }
   box.value = record.value;
   await sleep(SETTLE_MS);
+  if (escapeAfterTyping) {
+    await vscode.commands.executeCommand(ESCAPE);
+    await waitFor(() => record.closed, 'the input box to close after Escape', CLOSE_WAIT_MS);
+    return;
+  }
   // Enter again only if the first one was not seen: a box that saw Enter and stayed open refused the value.
   for (let attempt = 0; attempt < 3 && !record.accepted && !record.closed; attempt++) {
     await vscode.commands.executeCommand(ACCEPT);
