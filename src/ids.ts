@@ -32,6 +32,9 @@ export const Commands = {
   startSandbox: 'swfTasks.startSandbox',
   stopSandbox: 'swfTasks.stopSandbox',
   showLog: 'swfTasks.showLog',
+  signalWorkflow: 'swfTasks.signalWorkflow',
+  requestCancelWorkflow: 'swfTasks.requestCancelWorkflow',
+  terminateWorkflow: 'swfTasks.terminateWorkflow',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

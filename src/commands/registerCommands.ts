@@ -17,11 +17,13 @@ import { type CommandHandler, registerCommand } from './registerCommand';
 import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
+import { WorkflowActions } from './workflowActions';
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const editors = new AnswerEditors();
   const drafts = new DraftStore(ctx.extension.secrets);
   const answers = new TaskAnswers(ctx, editors, drafts);
+  const workflowActions = new WorkflowActions(ctx, editors, drafts);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -40,6 +42,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.startSandbox]: startSandbox,
     [Commands.stopSandbox]: stopSandbox,
     [Commands.showLog]: (c) => c.log.show(),
+    [Commands.signalWorkflow]: (_c, arg) => workflowActions.run('signal', arg),
+    [Commands.requestCancelWorkflow]: (_c, arg) => workflowActions.run('requestCancel', arg),
+    [Commands.terminateWorkflow]: (_c, arg) => workflowActions.run('terminate', arg),
   };
   return [editors, { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }

@@ -62,9 +62,21 @@ export interface SwfGateway {
   respondFailed(input: RespondActivityTaskFailedInput): Promise<void>;
   respondCanceled(input: RespondActivityTaskCanceledInput): Promise<void>;
   recordHeartbeat(taskToken: string, details?: string): Promise<{ cancelRequested: boolean }>;
+  /** Signals that one run (the execution's runId, not whatever run is current). An empty `input` is left out. */
+  signalWorkflow(domain: string, execution: WorkflowExecution, signalName: string, input?: string): Promise<void>;
+  /** Records WorkflowExecutionCancelRequested; the decider decides whether to cancel. */
+  requestCancelWorkflow(domain: string, execution: WorkflowExecution): Promise<void>;
+  /** Closes the execution at once; no child policy leaves the execution's default. */
+  terminateWorkflow(domain: string, execution: WorkflowExecution, options: TerminateOptions): Promise<void>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
   dispose(): void;
+}
+
+export interface TerminateOptions {
+  reason?: string;
+  details?: string;
+  childPolicy?: 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
 }
 
 export interface GatewayOptions {
@@ -182,6 +194,26 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     async recordHeartbeat(taskToken, details) {
       const status = await client.send(new sdk.RecordActivityTaskHeartbeatCommand({ taskToken, details }));
       return { cancelRequested: status.cancelRequested === true };
+    },
+
+    // These name an execution by workflowId + optional runId, not by an `execution` structure; the runId is always sent, so the call acts on the run the person saw.
+    async signalWorkflow(domain, execution, signalName, input) {
+      await client.send(new sdk.SignalWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId, signalName, ...(input ? { input } : {}) }));
+    },
+    async requestCancelWorkflow(domain, execution) {
+      await client.send(new sdk.RequestCancelWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId }));
+    },
+    async terminateWorkflow(domain, execution, { reason, details, childPolicy }) {
+      await client.send(
+        new sdk.TerminateWorkflowExecutionCommand({
+          domain,
+          workflowId: execution.workflowId,
+          runId: execution.runId,
+          ...(reason !== undefined && { reason }),
+          ...(details !== undefined && { details }),
+          ...(childPolicy !== undefined && { childPolicy }),
+        }),
+      );
     },
 
     callCounts: () => ({ ...counts }),

@@ -34,12 +34,15 @@ export const SWF_LIMITS = {
   reason: SWF_FIELD_LIMITS.FailureReason.max,
   identity: SWF_FIELD_LIMITS.Identity.max,
   heartbeatDetails: SWF_FIELD_LIMITS.LimitedData.max,
+  signalName: SWF_FIELD_LIMITS.SignalName.max,
+  input: SWF_FIELD_LIMITS.Data.max,
+  terminateReason: SWF_FIELD_LIMITS.TerminateReason.max,
 } as const;
 
 export type FieldName = keyof typeof SWF_LIMITS;
 
 /** The fields that are free text the API lets a caller leave out. */
-export type OptionalTextField = Exclude<FieldName, 'taskToken'>;
+export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName'>;
 
 /** Why a field was rejected: lets the UI react without parsing the message. */
 export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace';
@@ -68,6 +71,23 @@ export type CompletionRequest = RespondActivityTaskCompletedInput & { taskToken:
 export type FailureRequest = RespondActivityTaskFailedInput & { taskToken: string };
 export type CancellationRequest = RespondActivityTaskCanceledInput & { taskToken: string };
 
+/** What TerminateWorkflowExecution does with the execution's children; left out, the execution's own default applies. */
+export type ChildPolicy = 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
+export const CHILD_POLICIES: readonly ChildPolicy[] = ['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'];
+
+/** The typed parts of SignalWorkflowExecution (the execution is not typed: it comes from the node). */
+export interface SignalRequest {
+  signalName: string;
+  input?: string;
+}
+
+/** The typed parts of TerminateWorkflowExecution. */
+export interface TerminationRequest {
+  reason?: string;
+  details?: string;
+  childPolicy?: ChildPolicy;
+}
+
 /** How fields are named at the start of a message (a function: texts are translated when used, not at load). */
 function fieldLabel(field: FieldName): string {
   switch (field) {
@@ -83,6 +103,12 @@ function fieldLabel(field: FieldName): string {
       return t('Identity');
     case 'heartbeatDetails':
       return t('Heartbeat details');
+    case 'signalName':
+      return t('Signal name');
+    case 'input':
+      return t('Input');
+    case 'terminateReason':
+      return t('Reason');
   }
 }
 
@@ -99,6 +125,10 @@ function fieldNoun(field: OptionalTextField): string {
       return t('identity');
     case 'heartbeatDetails':
       return t('heartbeat details');
+    case 'input':
+      return t('input');
+    case 'terminateReason':
+      return t('reason');
   }
 }
 
@@ -160,6 +190,46 @@ export function validateOptionalText(field: OptionalTextField, raw: string | und
     return { ok: true, value: undefined, note: t('{0} contains only whitespace: it will be sent as no {1}.', fieldLabel(field), fieldNoun(field)) };
   }
   return checkContent(field, text);
+}
+
+/**
+ * Checks a signal name (1..256 characters). Surrounding whitespace is
+ * dropped, with a note: a decider matches the name exactly, and a space
+ * pasted along with it would make the signal one nobody listens for.
+ */
+export function validateSignalName(raw: string | undefined): Validated<string> {
+  const typed = raw ?? '';
+  const name = typed.trim();
+  if (name === '') {
+    return problem('signalName', 'empty', name, typed === '' ? t('Signal name is empty: SWF needs the name the decider listens for.') : t('Signal name contains only whitespace: SWF needs the name the decider listens for.'));
+  }
+  const check = checkContent('signalName', name);
+  if (check.ok && name !== typed) return { ...check, note: t('Signal name: the spaces around it will not be sent.') };
+  return check;
+}
+
+/** Checks the `input` of SignalWorkflowExecution (optional, at most 32,768 characters). */
+export function validateSignalInput(raw: string | undefined): Validated<string> {
+  return validateOptionalText('input', raw);
+}
+
+/** Checks the `reason` of TerminateWorkflowExecution (optional, at most 256 characters). */
+export function validateTerminateReason(raw: string | undefined): Validated<string> {
+  return validateOptionalText('terminateReason', raw);
+}
+
+/** Checks everything a person entered for SignalWorkflowExecution; the name is trimmed. */
+export function validateSignal(input: { signalName: string; input?: string }): RequestValidation<SignalRequest> {
+  return collect<SignalRequest>({ signalName: validateSignalName(input.signalName), input: validateSignalInput(input.input) });
+}
+
+/** Checks everything a person entered for TerminateWorkflowExecution; no child policy leaves the execution's default. */
+export function validateTermination(input: { reason?: string; details?: string; childPolicy?: ChildPolicy }): RequestValidation<TerminationRequest> {
+  return collect<TerminationRequest>({
+    reason: validateTerminateReason(input.reason),
+    details: validateDetails(input.details),
+    childPolicy: { ok: true, value: input.childPolicy },
+  });
 }
 
 /** Checks everything a person entered for RespondActivityTaskCompleted; the token is trimmed. */

@@ -29,6 +29,9 @@ describe('Task context menus (as a person)', () => {
       assert.ok(entries.includes('Claim Next Task'), `menu: ${entries.join(', ')}`);
       assert.ok(entries.includes('Show Execution History'), `menu: ${entries.join(', ')}`);
       for (const answer of ANSWERS) assert.ok(!entries.includes(answer), `${answer} in the menu of a task nobody claimed`);
+      // The workflow actions come last, in their own group, in this order.
+      const actions = ['Signal Workflow...', 'Request Cancel Workflow', 'Terminate Workflow...'];
+      assert.deepEqual(entries.slice(-actions.length), actions, `menu: ${entries.join(', ')}`);
     });
   });
 

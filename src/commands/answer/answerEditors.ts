@@ -6,10 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../ids';
-import { type FieldName, validateOptionalText } from '../../swf/validation';
+import { type OptionalTextField, validateOptionalText } from '../../swf/validation';
 
 interface Pending {
-  field: Exclude<FieldName, 'taskToken'>;
+  field: OptionalTextField;
   resolve: (text: string | undefined) => void;
   remember?: (text: string) => void;
 }

@@ -4,11 +4,11 @@
  * button to continue in an editor for long or multi-line text.
  */
 import * as vscode from 'vscode';
-import { type FieldName, lengthHint, validateOptionalText } from '../../swf/validation';
+import { lengthHint, type OptionalTextField, validateOptionalText } from '../../swf/validation';
 import type { AnswerEditors } from './answerEditors';
 
 export interface TextPromptOptions {
-  field: Exclude<FieldName, 'taskToken'>;
+  field: OptionalTextField;
   title: string;
   prompt: string;
   placeholder?: string;

@@ -212,6 +212,8 @@ const CORPUS: Record<string, [string, Json | ((base: Json) => Json), Expected][]
     ['signalName is a number', { signalName: 1 }, serialization(NUMBER_TO_STRING)],
     ['no signalName', without('signalName'), validation(isNull('signalName'))],
     ['runId and input too long', { runId: x(65), input: x(32769) }, validation(tooLong('runId', 64), tooLong('input', 32768))],
+    ['signalName too long', { signalName: x(257) }, validation(tooLong('signalName', 256))],
+    ['signalName empty', { signalName: '' }, validation(tooShort('signalName', 1))],
   ],
   RequestCancelWorkflowExecution: [
     ['workflowId is an object', { workflowId: {} }, serialization(STRUCTURE_START)],
@@ -222,6 +224,7 @@ const CORPUS: Record<string, [string, Json | ((base: Json) => Json), Expected][]
     ['details is false', { details: false }, serialization('FALSE_VALUE can not be converted to a String')],
     ['nothing', exactly({}), validation(isNull('domain'), isNull('workflowId'))],
     ['reason too long', { reason: x(257) }, validation(tooLong('reason', 256))],
+    ['details too long', { details: x(32769) }, validation(tooLong('details', 32768))],
     ['childPolicy NUKE', { childPolicy: 'NUKE' }, validation(notInEnum('NUKE', 'childPolicy', CHILD_POLICIES))],
   ],
   DescribeWorkflowExecution: [

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  CHILD_POLICIES,
   SWF_LIMITS,
   lengthHint,
   validateCancellation,
@@ -11,7 +12,13 @@ import {
   validateOptionalText,
   validateReason,
   validateResult,
+  validateSignal,
+  validateSignalInput,
+  validateSignalName,
   validateTaskToken,
+  validateTerminateReason,
+  validateTermination,
+  type ChildPolicy,
   type FieldName,
   type OptionalTextField,
   type Validated,
@@ -26,9 +33,19 @@ const TEXT_FIELDS: readonly [OptionalTextField, (raw: string | undefined) => Val
   ['reason', validateReason],
   ['identity', validateIdentity],
   ['heartbeatDetails', (raw) => validateOptionalText('heartbeatDetails', raw)],
+  ['input', validateSignalInput],
+  ['terminateReason', validateTerminateReason],
 ];
 
-const LABELS: Record<OptionalTextField, string> = { result: 'Result', details: 'Details', reason: 'Reason', identity: 'Identity', heartbeatDetails: 'Heartbeat details' };
+const LABELS: Record<OptionalTextField, string> = {
+  result: 'Result',
+  details: 'Details',
+  reason: 'Reason',
+  identity: 'Identity',
+  heartbeatDetails: 'Heartbeat details',
+  input: 'Input',
+  terminateReason: 'Reason',
+};
 
 /** Characters of each kind, with how many UTF-16 units one of them takes. */
 const SAMPLES: readonly [string, string, number][] = [
@@ -54,7 +71,17 @@ function assertTooLong(check: Validated<string>, field: FieldName, length: numbe
 
 describe('SWF_LIMITS', () => {
   it('holds the limits of the API model', () => {
-    assert.deepEqual(SWF_LIMITS, { taskToken: 1024, result: 32768, details: 32768, reason: 256, identity: 256, heartbeatDetails: 2048 });
+    assert.deepEqual(SWF_LIMITS, {
+      taskToken: 1024,
+      result: 32768,
+      details: 32768,
+      reason: 256,
+      identity: 256,
+      heartbeatDetails: 2048,
+      signalName: 256,
+      input: 32768,
+      terminateReason: 256,
+    });
   });
 });
 
@@ -222,5 +249,117 @@ describe('lengthHint', () => {
 
   it('says when emoji count double and when the text is over the limit', () => {
     assert.equal(lengthHint('reason', '😀'.repeat(129)), '258 / 256 characters (emoji count as 2), 2 too many');
+  });
+});
+
+/** Text of 1..300 characters of one kind (ASCII, multibyte or emoji), so lengths land on both sides of 256 units. */
+const textOfOneKind = fc.tuple(fc.constantFrom(...SAMPLES), fc.integer({ min: 1, max: 300 })).map(([[, char], count]) => char.repeat(count));
+
+describe('validateSignalName', () => {
+  it('accepts 1 and 256 units, rejects 257, in ASCII, multibyte and emoji', () => {
+    for (const [, char, units] of SAMPLES) {
+      assertValid(validateSignalName(char), char);
+      const atLimit = char.repeat(256 / units);
+      assertValid(validateSignalName(atLimit), atLimit);
+      assertTooLong(validateSignalName(atLimit + char), 'signalName', 256 + units);
+    }
+  });
+
+  it('refuses an empty or whitespace-only name, saying a name is needed', () => {
+    for (const raw of ['', undefined, '  \t\n']) {
+      const check = validateSignalName(raw);
+      assert.equal(!check.ok && check.problem, 'empty');
+      assert.match(!check.ok ? check.message : '', /^Signal name (is empty|contains only whitespace): SWF needs the name/);
+    }
+  });
+
+  it('drops surrounding whitespace with a note, and measures the trimmed name', () => {
+    const check = validateSignalName(` ${'s'.repeat(256)}\n`);
+    assert.equal(check.ok && check.value, 's'.repeat(256));
+    assert.equal(check.ok && check.note, 'Signal name: the spaces around it will not be sent.');
+    assert.deepEqual(validateSignalName('approve order'), { ok: true, value: 'approve order' }, 'inner spaces are kept, with no note');
+  });
+
+  it('names the field and the limit when the name is too long', () => {
+    const check = validateSignalName('😀'.repeat(129));
+    assert.equal(!check.ok && check.message, 'Signal name is too long: 258 characters (UTF-16 units; emoji count as 2), SWF allows at most 256.');
+  });
+
+  it('accepts a name iff it is non-blank and within 256 units once trimmed (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(textOfOneKind, fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
+        const trimmed = text.trim();
+        assert.equal(validateSignalName(text).ok, trimmed !== '' && trimmed.length <= 256);
+      }),
+    );
+  });
+});
+
+describe('validateSignal', () => {
+  it('builds the request, leaving out an empty input', () => {
+    assert.deepEqual(validateSignal({ signalName: 'approve', input: '{"by":"ops"}' }), { ok: true, request: { signalName: 'approve', input: '{"by":"ops"}' }, notes: [] });
+    assert.deepEqual(validateSignal({ signalName: 'approve', input: '' }), { ok: true, request: { signalName: 'approve' }, notes: [] });
+  });
+
+  it('lists every problem: a missing name and an input over 32,768 units', () => {
+    const validation = validateSignal({ signalName: ' ', input: '😀'.repeat(16385) });
+    assert.deepEqual(
+      !validation.ok && validation.problems.map((p) => [p.field, p.problem, p.length]),
+      [
+        ['signalName', 'empty', 0],
+        ['input', 'tooLong', 32770],
+      ],
+    );
+  });
+
+  it('accepts input iff it is at most 32,768 units, in ASCII, multibyte and emoji (property)', () => {
+    const nearLimit = fc
+      .tuple(fc.constantFrom(...SAMPLES), fc.integer({ min: 32768 - 40, max: 32768 + 40 }))
+      .map(([[, char, units], total]) => char.repeat(Math.floor(total / units)));
+    fc.assert(
+      fc.property(nearLimit, (input) => {
+        const validation = validateSignal({ signalName: 'go', input });
+        assert.equal(validation.ok, input.length <= 32768);
+        if (!validation.ok) assert.deepEqual(validation.problems.map((p) => [p.field, p.length]), [['input', input.length]]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('validateTermination', () => {
+  it('builds the request, leaving out what was not given (the execution default child policy applies)', () => {
+    assert.deepEqual(validateTermination({ reason: 'stuck', details: 'see ticket 42', childPolicy: 'ABANDON' }), {
+      ok: true,
+      request: { reason: 'stuck', details: 'see ticket 42', childPolicy: 'ABANDON' },
+      notes: [],
+    });
+    assert.deepEqual(validateTermination({}), { ok: true, request: {}, notes: [] });
+  });
+
+  it('sends whitespace-only reason and details as nothing, with notes', () => {
+    const validation = validateTermination({ reason: '  ', details: '\n' });
+    assert.deepEqual(validation.ok && validation.request, {});
+    assert.deepEqual(validation.ok && validation.notes, ['Reason contains only whitespace: it will be sent as no reason.', 'Details contains only whitespace: it will be sent as no details.']);
+  });
+
+  it('refuses a reason over 256 units and details over 32,768, naming each', () => {
+    const validation = validateTermination({ reason: 'é'.repeat(257), details: 'd'.repeat(32769), childPolicy: 'TERMINATE' });
+    assert.deepEqual(
+      !validation.ok && validation.problems.map((p) => p.message),
+      ['Reason is too long: 257 characters, SWF allows at most 256.', 'Details are too long: 32,769 characters, SWF allows at most 32,768.'],
+    );
+  });
+
+  it('accepts a reason iff it is within 256 units, in ASCII, multibyte and emoji (property)', () => {
+    const policies = fc.constantFrom<ChildPolicy | undefined>(undefined, ...CHILD_POLICIES);
+    fc.assert(
+      fc.property(textOfOneKind, policies, (reason, childPolicy) => {
+        const validation = validateTermination({ reason, childPolicy });
+        assert.equal(validation.ok, reason.length <= 256);
+        if (validation.ok) assert.deepEqual(validation.request, { reason, ...(childPolicy && { childPolicy }) });
+        else assert.deepEqual(validation.problems.map((p) => [p.field, p.problem, p.limit, p.length]), [['terminateReason', 'tooLong', 256, reason.length]]);
+      }),
+    );
   });
 });
