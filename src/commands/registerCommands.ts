@@ -13,6 +13,7 @@ import { claimNextTask } from './claimNextTask';
 import type { CommandContext } from './commandContext';
 import { clearFilter, filterTasks } from './filterTasks';
 import { type CommandHandler, registerCommand } from './registerCommand';
+import { revealTask } from './revealTask';
 import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
@@ -38,6 +39,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.startSandbox]: startSandbox,
     [Commands.stopSandbox]: stopSandbox,
     [Commands.showLog]: (c) => c.log.show(),
+    [Commands.revealTask]: revealTask,
   };
   return [editors, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }
