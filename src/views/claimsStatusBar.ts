@@ -21,6 +21,7 @@ import { timeoutName } from '../tree/treeItems';
 export class ClaimsStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private claims: readonly ClaimedTask[] = [];
+  private shown = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -46,6 +47,11 @@ export class ClaimsStatusBar implements vscode.Disposable {
     });
   }
 
+  /** Whether the item is shown (StatusBarItem does not say). */
+  get visible(): boolean {
+    return this.shown;
+  }
+
   /** Each claim as the tree shows it: its row under the root that watches it, else as recorded at the claim. */
   private claimedRows(): TaskRow[] {
     const shown = new Map<string, TaskRow>();
@@ -62,6 +68,7 @@ export class ClaimsStatusBar implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     const rows = this.claimedRows();
+    this.shown = rows.length > 0;
     if (rows.length === 0) {
       this.item.hide();
       return;
