@@ -16,6 +16,7 @@ import { legacyConnection, RootsModel } from './model/roots';
 import { ClaimStore } from './swf/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
+import { ClaimsStatusBar } from './views/claimsStatusBar';
 
 /** What tests (and other extensions) get from `activate`. */
 export interface SwfTasksApi {
@@ -25,6 +26,7 @@ export interface SwfTasksApi {
   readonly connections: Connections;
   readonly tasksProvider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
+  readonly claimsStatusBar: ClaimsStatusBar;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
 }
@@ -37,8 +39,9 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const claims = new ClaimStore(context.secrets, { legacyConnection });
   const roots = new RootsModel(context, connections, claims, log);
   const keeper = new ClaimKeeper(claims, connections, log);
-  const tasksProvider = new TasksTreeProvider(roots, claims);
+  const tasksProvider = new TasksTreeProvider(roots, claims, keeper);
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
+  const claimsStatusBar = new ClaimsStatusBar(roots, claims, keeper);
 
   context.subscriptions.push(
     log,
@@ -48,15 +51,16 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     tasksProvider,
     treeView,
     tasksProvider.attach(treeView),
+    claimsStatusBar,
     showClaimAlerts(keeper),
     // What a heartbeat learnt shows in the root that watches the claim, if any.
     keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
     keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
-    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, log, extension: context }),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context }),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
-  return { roots, claims, keeper, connections, tasksProvider, treeView, logUri: context.logUri };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> {

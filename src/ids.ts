@@ -35,6 +35,7 @@ export const Commands = {
   signalWorkflow: 'swfTasks.signalWorkflow',
   requestCancelWorkflow: 'swfTasks.requestCancelWorkflow',
   terminateWorkflow: 'swfTasks.terminateWorkflow',
+  revealTask: 'swfTasks.revealTask',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -43,7 +44,12 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * Commands contributed to the manifest but kept out of the Command Palette
  * (`"when": "false"`): they only make sense on the row that carries them.
  */
-export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown];
+export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask];
+
+/** Status-bar item ids (VS Code remembers per id whether a person hid the item). */
+export const StatusBarItems = {
+  claims: 'swfTasks.claims',
+} as const;
 
 export const ContextKeys = {
   /** At least one domain is watched; the welcome view shows while it is false. */

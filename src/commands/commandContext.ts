@@ -4,11 +4,17 @@ import type { ClaimKeeper } from '../model/claimKeeper';
 import type { Connections } from '../model/connections';
 import type { RootsModel } from '../model/roots';
 import type { ClaimStore } from '../swf/claims';
+import type { TaskRow } from '../swf/taskGroups';
 import type { LoadMoreNode } from '../tree/treeItems';
 
 /** The one thing a command asks of the view: its own paging of long task lists. */
 export interface RowPaging {
   showMoreRows(node: LoadMoreNode): void;
+}
+
+/** What Reveal Task asks of the view: to show a task row. */
+export interface RowReveal {
+  revealTask(row: TaskRow): Promise<void>;
 }
 
 export interface CommandContext {
@@ -17,6 +23,7 @@ export interface CommandContext {
   readonly keeper: ClaimKeeper;
   readonly connections: Connections;
   readonly paging: RowPaging;
+  readonly rows: RowReveal;
   readonly log: vscode.LogOutputChannel;
   readonly extension: vscode.ExtensionContext;
 }

@@ -14,6 +14,7 @@ import { claimNextTask } from './claimNextTask';
 import type { CommandContext } from './commandContext';
 import { clearFilter, filterTasks } from './filterTasks';
 import { type CommandHandler, registerCommand } from './registerCommand';
+import { revealTask } from './revealTask';
 import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
@@ -45,6 +46,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.signalWorkflow]: (_c, arg) => workflowActions.run('signal', arg),
     [Commands.requestCancelWorkflow]: (_c, arg) => workflowActions.run('requestCancel', arg),
     [Commands.terminateWorkflow]: (_c, arg) => workflowActions.run('terminate', arg),
+    [Commands.revealTask]: revealTask,
   };
   return [editors, { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }

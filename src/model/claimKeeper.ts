@@ -39,6 +39,9 @@ export class ClaimKeeper implements vscode.Disposable {
   private readonly closed = new vscode.EventEmitter<ClaimedTask>();
   /** A claimed task turned out closed elsewhere; its claim has been dropped. */
   readonly onDidClose = this.closed.event;
+  private readonly beaten = new vscode.EventEmitter<ClaimedTask>();
+  /** A heartbeat of a claimed task succeeded: its heartbeat deadline moved (see `lastBeatAt`). */
+  readonly onDidBeat = this.beaten.event;
 
   private readonly keeper: HeartbeatKeeper;
   private claimsByToken = new Map<string, ClaimedTask>();
@@ -66,6 +69,10 @@ export class ClaimKeeper implements vscode.Disposable {
           this.cancelRequested.fire(claim);
         },
         closed: (token) => void this.dropClosed(token),
+        beaten: (token) => {
+          const claim = this.claimsByToken.get(token);
+          if (claim) this.beaten.fire(claim);
+        },
         failed: (token, error) => {
           const claim = this.claimsByToken.get(token);
           this.log.warn(`Heartbeat for ${claim ? describeTask(claim) : `token ${shortToken(token)}`} failed; trying again at the next beat: ${errorMessage(describeSwfError(error))}`);
@@ -86,6 +93,11 @@ export class ClaimKeeper implements vscode.Disposable {
   /** The tokens being kept alive now. */
   get tracked(): ReadonlySet<string> {
     return this.keeper.tracked;
+  }
+
+  /** When the last successful heartbeat of this claim was sent, in this window; undefined before the first. */
+  lastBeatAt(taskToken: string): Date | undefined {
+    return this.keeper.lastBeatAt(taskToken);
   }
 
   private track(all: readonly ClaimedTask[]): void {
@@ -137,6 +149,7 @@ export class ClaimKeeper implements vscode.Disposable {
     this.keeper.dispose();
     this.cancelRequested.dispose();
     this.closed.dispose();
+    this.beaten.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

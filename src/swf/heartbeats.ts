@@ -24,6 +24,8 @@ export interface HeartbeatListener {
   closed(taskToken: string, error: unknown): void;
   /** Any other failure; the keeper tries again at the next beat. */
   failed(taskToken: string, error: unknown): void;
+  /** A heartbeat succeeded; `sentAt` is when it was sent, which the task's heartbeat timeout now runs from (at the latest). */
+  beaten?(taskToken: string, sentAt: Date): void;
 }
 
 /** Beat three times per timeout, so one slow or lost call does not time the task out. */
@@ -54,6 +56,8 @@ export function heartbeatTargets(claims: readonly { taskToken: string; timeouts?
 export class HeartbeatKeeper {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setInterval>; intervalMs: number }>();
   private readonly cancelSeen = new Set<string>();
+  /** When the last successful beat of each kept task was sent; in memory only, forgotten with the task. */
+  private readonly lastBeats = new Map<string, Date>();
 
   constructor(
     /** The gateway of the connection that issued a token: a token is only ever sent there. */
@@ -69,6 +73,11 @@ export class HeartbeatKeeper {
   /** The tasks being kept alive, by token. */
   get tracked(): ReadonlySet<string> {
     return new Set(this.timers.keys());
+  }
+
+  /** When the last successful heartbeat of a kept task was sent (this session), if any. */
+  lastBeatAt(taskToken: string): Date | undefined {
+    return this.lastBeats.get(taskToken);
   }
 
   /** Makes the kept tasks exactly `targets` (those with a heartbeat timeout, or all with a liveness interval): starts new ones, stops the rest. */
@@ -96,7 +105,14 @@ export class HeartbeatKeeper {
   /** One heartbeat now; resolves when its outcome has been passed on. */
   async beat(taskToken: string): Promise<void> {
     try {
-      const { cancelRequested } = await (await this.gatewayFor(taskToken)).recordHeartbeat(taskToken);
+      const gateway = await this.gatewayFor(taskToken);
+      // The service resets the timeout when the call arrives, after it was sent: timing from the send errs early, never late.
+      const sentAt = new Date();
+      const { cancelRequested } = await gateway.recordHeartbeat(taskToken);
+      if (this.timers.has(taskToken)) {
+        this.lastBeats.set(taskToken, sentAt);
+        this.listener.beaten?.(taskToken, sentAt);
+      }
       if (cancelRequested && !this.cancelSeen.has(taskToken)) {
         this.cancelSeen.add(taskToken);
         this.listener.cancelRequested(taskToken);
@@ -115,6 +131,7 @@ export class HeartbeatKeeper {
     clearInterval(this.timers.get(taskToken)?.timer);
     this.timers.delete(taskToken);
     this.cancelSeen.delete(taskToken);
+    this.lastBeats.delete(taskToken);
   }
 
   dispose(): void {

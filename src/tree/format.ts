@@ -44,3 +44,15 @@ export function prettyInput(input: string): { text: string; language: 'json' | '
     return { text: input, language: 'text' };
   }
 }
+
+/** A span of time, rounded down: "42s", "4m", "1h 5m", "2d 3h". */
+export function formatSpan(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return t('{0}s', seconds);
+  return formatAge(new Date(0), new Date(seconds * 1000));
+}
+
+/** Time left before a deadline, for a row's description: "4m left", "42s left", "overdue". */
+export function formatTimeLeft(msLeft: number): string {
+  return msLeft <= 0 ? t('overdue') : t('{0} left', formatSpan(msLeft));
+}

@@ -7,12 +7,19 @@
  * row with Retry, an empty domain a placeholder, never a silent blank. The
  * badge counts open tasks over every root; claims on domains no root
  * watches any more get a node of their own, so a kept claim stays in sight.
+ *
+ * Time left before each task's next timeout is computed at render time, so
+ * while the view is visible the rows whose time left is running are
+ * re-rendered on a timer (every 15 s, every second while one is under a
+ * minute; see `renderDelayMs`), and a claim's row when its heartbeat lands.
+ * None of that reads SWF.
  */
 import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
 import type { RootModel } from '../model/rootModel';
 import type { RootsModel } from '../model/roots';
 import type { ClaimedTask, ClaimStore } from '../swf/claims';
+import { renderDelayMs, taskDeadlines } from '../swf/deadlines';
 import { describeSwfError } from '../swf/errors';
 import { filterTaskTree, type TaskListGroup, type TaskRow, type TaskTree, unwatchedClaimRows } from '../swf/taskGroups';
 import {
@@ -31,20 +38,30 @@ import {
 /** Rows of one task list shown before its "Load More" row. */
 export const ROWS_PER_PAGE = 100;
 
+/** What the view needs of the claim keeper: when each claim was last beaten, and when that changes. */
+export interface ClaimBeats {
+  lastBeatAt(taskToken: string): Date | undefined;
+  readonly onDidBeat: vscode.Event<ClaimedTask>;
+}
+
 export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TasksNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TasksNode | TasksNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   private view: vscode.TreeView<TasksNode> | undefined;
   /** Rows shown per task list, by root and list: the view's own paging. */
   private readonly shownRows = new Map<string, number>();
   private claims: readonly ClaimedTask[] = [];
+  /** Kept between renders so the same row objects can be re-rendered on their own (and revealed). */
+  private unwatched: UnwatchedClaimsNode | undefined;
   private progress: Promise<void> | undefined;
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly roots: RootsModel,
     claimStore: ClaimStore,
+    private readonly beats?: ClaimBeats,
   ) {
     this.subscriptions.push(
       roots.onDidChangeRoots(() => this.update()),
@@ -59,6 +76,15 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         this.update();
       }),
     );
+    if (beats) {
+      this.subscriptions.push(
+        beats.onDidBeat((claim) => {
+          const rows = this.allTasks().filter((r) => r.claim?.taskToken === claim.taskToken);
+          if (rows.length > 0) this.changed.fire(rows);
+          this.scheduleRender();
+        }),
+      );
+    }
     void claimStore.all().then((all) => {
       this.claims = all;
       this.update();
@@ -70,14 +96,26 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     this.view = view;
     let watching = view.visible ? this.roots.watch() : undefined;
     this.updateBadgeAndMessage();
+    this.scheduleRender();
     const visibility = view.onDidChangeVisibility((e) => {
       watching?.dispose();
       watching = e.visible ? this.roots.watch() : undefined;
+      // Coming back into sight: time left moved on while hidden.
+      const rows = this.allTasks();
+      if (e.visible && rows.length > 0) this.changed.fire(rows);
+      this.scheduleRender();
     });
     return new vscode.Disposable(() => {
       visibility.dispose();
       watching?.dispose();
+      clearTimeout(this.renderTimer);
     });
+  }
+
+  /** Shows a task row: expands its parents, selects and focuses it. */
+  async revealTask(row: TaskRow): Promise<void> {
+    if (!this.view) throw new Error('The Open Tasks view is not open.');
+    await this.view.reveal(row, { select: true, focus: true, expand: true });
   }
 
   /** Shows the next page of a task list. */
@@ -99,7 +137,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       case 'taskList':
         return taskListItem(node);
       case 'task':
-        return taskItem(node);
+        return taskItem(node, new Date(), node.claim && this.beats?.lastBeatAt(node.claim.taskToken));
       case 'message':
         return messageItem(node);
       case 'loadMore':
@@ -134,7 +172,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         const model = this.roots.find(node.root);
         const group = model?.tree?.groups.find((g) => g.name === node.task.taskList);
         if (group) return group;
-        return model ? undefined : this.unwatchedNode();
+        return model ? undefined : this.unwatched;
       }
       default:
         return undefined;
@@ -147,8 +185,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
 
   private topRows(): TasksNode[] {
     const rows: TasksNode[] = this.roots.roots.map((m): RootNode => ({ kind: 'root', rootId: m.id }));
-    const unwatched = this.unwatchedNode();
-    if (unwatched) rows.push(unwatched);
+    if (this.unwatched) rows.push(this.unwatched);
     return rows;
   }
 
@@ -225,12 +262,37 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   /** All open tasks shown, every root and the unwatched claims: what the badge counts. */
   private allTasks(): TaskRow[] {
     const rows = this.roots.roots.flatMap((m) => m.tree?.groups.flatMap((g) => g.tasks) ?? []);
-    return [...rows, ...(this.unwatchedNode()?.rows ?? [])];
+    return [...rows, ...(this.unwatched?.rows ?? [])];
   }
 
   private update(): void {
+    this.unwatched = this.unwatchedNode();
     this.updateBadgeAndMessage();
     this.changed.fire(undefined);
+    this.scheduleRender();
+  }
+
+  /**
+   * Re-renders the rows whose time left is running, when the first of them
+   * would show a different text or icon. Only while the view is visible:
+   * it renders again when it comes back.
+   */
+  private scheduleRender(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    if (!this.view?.visible) return;
+    const now = new Date();
+    const running = this.allTasks().flatMap((row) => {
+      const next = taskDeadlines(row, now, row.claim && this.beats?.lastBeatAt(row.claim.taskToken)).next;
+      return next && next.msLeft > 0 ? [{ row, msLeft: next.msLeft }] : [];
+    });
+    const delay = renderDelayMs(running.map((r) => r.msLeft));
+    if (delay === undefined) return;
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = undefined;
+      this.changed.fire(running.map((r) => r.row));
+      this.scheduleRender();
+    }, delay);
   }
 
   private updateBadgeAndMessage(): void {
@@ -261,6 +323,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   }
 
   dispose(): void {
+    clearTimeout(this.renderTimer);
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

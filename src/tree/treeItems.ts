@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { connectionLabel, rootId } from '../connection/connection';
 import { Commands } from '../ids';
 import type { RootModel } from '../model/rootModel';
+import { type Deadline, isUrgent, type TaskDeadlines, taskDeadlines, timeoutOf, type TimeoutKind } from '../swf/deadlines';
 import type { TaskListGroup, TaskRow, TaskRowState } from '../swf/taskGroups';
 import { shortToken } from '../swf/tokens';
-import { formatAgo, formatTimeout, prettyInput, truncate } from './format';
+import { formatAgo, formatSpan, formatTimeLeft, formatTimeout, prettyInput, truncate } from './format';
 
 /** A watched domain on a connection: a root of the tree. */
 export interface RootNode {
@@ -46,6 +47,8 @@ const STATE_ICONS: Record<TaskRowState, vscode.ThemeIcon> = {
   claimed: new vscode.ThemeIcon('account', new vscode.ThemeColor('charts.green')),
 };
 const CANCEL_REQUESTED_ICON = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+/** Under a minute before the task's next timeout. */
+const DEADLINE_NEAR_ICON = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 const TOOLTIP_INPUT_LIMIT = 2_000;
 
 export function rootItem(model: RootModel): vscode.TreeItem {
@@ -85,16 +88,62 @@ export function taskListItem(group: TaskListGroup): vscode.TreeItem {
   return item;
 }
 
-export function taskItem(row: TaskRow, now = new Date()): vscode.TreeItem {
+/** `lastBeatAt`: the claim keeper's last successful heartbeat of the row's claim, which its heartbeat deadline runs from. */
+export function taskItem(row: TaskRow, now = new Date(), lastBeatAt?: Date): vscode.TreeItem {
   const { task } = row;
+  const deadlines = taskDeadlines(row, now, lastBeatAt);
+  const left = deadlines.next ? formatTimeLeft(deadlines.next.msLeft) : undefined;
   const item = new vscode.TreeItem(`${task.activityType.name} ${task.activityType.version}`, vscode.TreeItemCollapsibleState.None);
   item.id = `task:${rootId(row.root)}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
-  item.description = [task.activityId, task.workflowId, stateText(row, now)].join(' · ');
-  item.iconPath = task.cancelRequested ? CANCEL_REQUESTED_ICON : STATE_ICONS[row.state];
+  item.description = [task.activityId, task.workflowId, stateText(row, now), ...(left ? [left] : [])].join(' · ');
+  item.iconPath = task.cancelRequested ? CANCEL_REQUESTED_ICON : isUrgent(deadlines.next) ? DEADLINE_NEAR_ICON : STATE_ICONS[row.state];
   item.contextValue = `${row.state}${task.cancelRequested ? 'CancelRequested' : ''}ActivityTask`;
-  item.tooltip = taskTooltip(row, now);
-  item.accessibilityInformation = { label: vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', String(item.label), task.activityId, task.workflowId, stateText(row, now)) };
+  item.tooltip = taskTooltip(row, now, deadlines);
+  const label = vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', String(item.label), task.activityId, task.workflowId, stateText(row, now));
+  item.accessibilityInformation = { label: deadlines.next ? vscode.l10n.t('{0}, {1} before its {2}', label, left ?? '', timeoutName(deadlines.next.kind)) : label };
   return item;
+}
+
+/** "Heartbeat timeout", ... as the tooltip names them. */
+export function timeoutName(kind: TimeoutKind): string {
+  switch (kind) {
+    case 'scheduleToStart':
+      return vscode.l10n.t('Schedule-to-start timeout');
+    case 'startToClose':
+      return vscode.l10n.t('Start-to-close timeout');
+    case 'scheduleToClose':
+      return vscode.l10n.t('Schedule-to-close timeout');
+    case 'heartbeat':
+      return vscode.l10n.t('Heartbeat timeout');
+  }
+}
+
+/** One timeout with where its clock stands: "300 s (5m): 4m left", "none", "met: the task started". */
+export function deadlineText(deadline: Deadline, value: string | undefined): string {
+  const timeout = formatTimeout(value);
+  switch (deadline.status) {
+    case 'none':
+      return vscode.l10n.t('none');
+    case 'unknown':
+      return deadline.seconds === undefined ? vscode.l10n.t('{0}, time left unknown', timeout) : vscode.l10n.t('{0}, time left unknown (when its clock started is not known)', timeout);
+    case 'notStarted':
+      return vscode.l10n.t('{0}, runs once a worker starts the task', timeout);
+    case 'met':
+      return vscode.l10n.t('{0}, met (the task started)', timeout);
+    case 'running': {
+      const at = deadline.at.toISOString();
+      const since =
+        deadline.since === 'lastHeartbeat' ? vscode.l10n.t('from your last heartbeat') : deadline.since === 'started' ? vscode.l10n.t('from the start') : vscode.l10n.t('from the scheduling');
+      if (deadline.bound === 'notBefore') {
+        return deadline.msLeft > 0
+          ? vscode.l10n.t('{0}: at least {1} left, not before {2} (heartbeats are not in the history)', timeout, formatSpan(deadline.msLeft), at)
+          : vscode.l10n.t('{0}: time left unknown (heartbeats are not in the history)', timeout);
+      }
+      return deadline.msLeft > 0
+        ? vscode.l10n.t('{0}: {1} left, at {2} ({3})', timeout, formatSpan(deadline.msLeft), at, since)
+        : vscode.l10n.t('{0}: overdue by {1}, timed out? (a refresh will tell)', timeout, formatSpan(-deadline.msLeft));
+    }
+  }
 }
 
 export function messageItem(node: MessageNode): vscode.TreeItem {
@@ -141,7 +190,7 @@ function countSummary(rows: readonly TaskRow[]): string {
   return parts.join(' · ');
 }
 
-function taskTooltip(row: TaskRow, now: Date): vscode.MarkdownString {
+function taskTooltip(row: TaskRow, now: Date, deadlines: TaskDeadlines): vscode.MarkdownString {
   const { task } = row;
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(task.activityType.name)}** ${escape(vscode.l10n.t('version {0}', task.activityType.version))} — ${escape(stateText(row, now))}\n\n`);
@@ -156,10 +205,7 @@ function taskTooltip(row: TaskRow, now: Date): vscode.MarkdownString {
     [vscode.l10n.t('Started'), task.startedAt ? `${task.startedAt.toISOString()}${task.startedBy ? ` ${vscode.l10n.t('by {0}', task.startedBy)}` : ''}` : undefined],
     [vscode.l10n.t('Claimed as'), row.claim ? vscode.l10n.t('{0} (token {1})', row.claim.identity, shortToken(row.claim.taskToken)) : undefined],
     [vscode.l10n.t('Cancel requested'), task.cancelRequestedAt?.toISOString()],
-    [vscode.l10n.t('Schedule-to-start timeout'), formatTimeout(task.timeouts.scheduleToStart)],
-    [vscode.l10n.t('Start-to-close timeout'), formatTimeout(task.timeouts.startToClose)],
-    [vscode.l10n.t('Schedule-to-close timeout'), formatTimeout(task.timeouts.scheduleToClose)],
-    [vscode.l10n.t('Heartbeat timeout'), formatTimeout(task.timeouts.heartbeat)],
+    ...deadlines.all.map((d): [string, string] => [timeoutName(d.kind), deadlineText(d, timeoutOf(row, d.kind))]),
   ];
   for (const [name, value] of lines) if (value) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
   if (task.input !== undefined && task.input !== '') {

@@ -16,6 +16,10 @@ class RecordingListener implements HeartbeatListener {
   readonly cancels: string[] = [];
   readonly closes: string[] = [];
   readonly failures: unknown[] = [];
+  readonly beats: [string, Date][] = [];
+  beaten(token: string, sentAt: Date): void {
+    this.beats.push([token, sentAt]);
+  }
   cancelRequested(token: string): void {
     this.cancels.push(token);
   }
@@ -114,6 +118,24 @@ describe('HeartbeatKeeper against the sandbox', function () {
     await until(() => listener.closes.length > 0, 500);
     assert.deepEqual(listener.closes, [token]);
     assert.equal(keeper.tracked.size, 0);
+  });
+
+  it('remembers when the last successful beat of a kept task was sent, tells the listener, and forgets it with the task', async () => {
+    const { client } = fixture();
+    await workflowWithActivities(client, 'beaten', withHeartbeat('e'));
+    const token = await claim(client);
+    const before = new Date();
+    keeper.track([{ taskToken: token, heartbeatTimeout: '2' }]);
+    await until(() => listener.beats.length > 0, 1_000);
+    const last = keeper.lastBeatAt(token);
+    assert.ok(last && last >= before, 'sent after tracking began');
+    assert.deepEqual(listener.beats[0], [token, last]);
+    // A failed beat (the task closed) moves nothing, and stopping forgets the time.
+    await client.send(new RespondActivityTaskCompletedCommand({ taskToken: token, result: 'done' }));
+    const beatsBefore = listener.beats.length;
+    await keeper.beat(token);
+    assert.equal(keeper.lastBeatAt(token), undefined, 'closed: no longer kept, nothing remembered');
+    assert.equal(listener.beats.length, beatsBefore);
   });
 
   it('tracks only tasks with a heartbeat timeout, and stops those no longer given', () => {
