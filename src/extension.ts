@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { showClaimAlerts } from './commands/claimAlerts';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands, runWorkflowAction } from './commands/registerCommands';
 import { disposeSandbox } from './commands/sandboxCommands';
 import { ContextKeys, Views } from './ids';
 import { ClaimKeeper } from './model/claimKeeper';
@@ -16,6 +16,7 @@ import { legacyConnection, RootsModel } from './model/roots';
 import { ClaimStore } from './swf/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
+import { ExecutionPanels } from './views/executionPanel';
 
 /** What tests (and other extensions) get from `activate`. */
 export interface SwfTasksApi {
@@ -25,6 +26,8 @@ export interface SwfTasksApi {
   readonly connections: Connections;
   readonly tasksProvider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
+  /** The open execution panels (Open Execution), and what they post to their pages. */
+  readonly executionPanels: ExecutionPanels;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
 }
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const keeper = new ClaimKeeper(claims, connections, log);
   const tasksProvider = new TasksTreeProvider(roots, claims);
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
+  const executionPanels = new ExecutionPanels({ extensionUri: context.extensionUri, connections, roots, log, onAction: (action, target) => runWorkflowAction({ log }, action, target) });
 
   context.subscriptions.push(
     log,
@@ -47,16 +51,17 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     keeper,
     tasksProvider,
     treeView,
+    executionPanels,
     tasksProvider.attach(treeView),
     showClaimAlerts(keeper),
     // What a heartbeat learnt shows in the root that watches the claim, if any.
     keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
     keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
-    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, log, extension: context }),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, log, extension: context }, executionPanels),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
-  return { roots, claims, keeper, connections, tasksProvider, treeView, logUri: context.logUri };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, executionPanels, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> {

@@ -14,6 +14,11 @@ export const Views = {
   tasks: 'swfTasks',
 } as const;
 
+/** Webview panel types: the `onWebviewPanel:` activation event and the serializer that restores them after a reload. */
+export const Webviews = {
+  execution: 'swfTasks.execution',
+} as const;
+
 export const Commands = {
   addRoot: 'swfTasks.addRoot',
   removeRoot: 'swfTasks.removeRoot',
@@ -32,6 +37,8 @@ export const Commands = {
   startSandbox: 'swfTasks.startSandbox',
   stopSandbox: 'swfTasks.stopSandbox',
   showLog: 'swfTasks.showLog',
+  openExecution: 'swfTasks.openExecution',
+  exportHistory: 'swfTasks.exportHistory',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -16,8 +16,11 @@ import { type CommandHandler, registerCommand } from './registerCommand';
 import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
+import { type ExecutionPanelOpener, openExecution } from './openExecution';
+import { exportHistory } from './exportHistory';
+import type { ExecutionTarget } from '../swf/taskGroups';
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+export function registerCommands(ctx: CommandContext, executionPanels: ExecutionPanelOpener): vscode.Disposable[] {
   const editors = new AnswerEditors();
   const answers = new TaskAnswers(ctx, editors);
   const handlers: Record<CommandId, CommandHandler> = {
@@ -38,6 +41,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.startSandbox]: startSandbox,
     [Commands.stopSandbox]: stopSandbox,
     [Commands.showLog]: (c) => c.log.show(),
+    [Commands.openExecution]: (c, arg) => openExecution(c, executionPanels, arg),
+    [Commands.exportHistory]: exportHistory,
   };
   return [editors, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }
@@ -52,4 +57,14 @@ async function loadMore(ctx: CommandContext, node: unknown): Promise<void> {
 function isLoadMoreNode(value: unknown): value is LoadMoreNode {
   const node = value as Partial<LoadMoreNode> | null;
   return typeof node === 'object' && node !== null && node.kind === 'loadMore' && typeof node.rootId === 'string';
+}
+
+/**
+ * The execution panel's Signal, Request Cancel and Terminate buttons land
+ * here. LEAD: connect this to swfTasks.signalWorkflow / requestCancelWorkflow
+ * / terminateWorkflow (each takes the ExecutionTarget) when merging; until
+ * then it only logs that the button was pressed.
+ */
+export function runWorkflowAction(ctx: Pick<CommandContext, 'log'>, action: 'signal' | 'requestCancel' | 'terminate', target: ExecutionTarget): void {
+  ctx.log.info(`Workflow action ${action} on ${target.workflowId} (run ${target.runId}) was pressed; it is not connected yet.`);
 }
