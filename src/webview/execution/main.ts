@@ -11,7 +11,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import './execution.css';
-import { axisFraction, type BarView, type EventPage, type EventView, EVENT_PAGE_SIZE, type HeaderView, type HostMessage, type LaneView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
+import { axisFraction, type BarView, type EventPage, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HeaderView, type HostMessage, type LaneView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -108,7 +108,7 @@ function renderHeader(): void {
   fact(s.domain, `${h.domain} · ${h.connection}`);
   fact(s.started, when(h.startedAt));
   fact(s.closed, h.closedAt === undefined ? undefined : when(h.closedAt));
-  fact(s.timeouts, [h.executionStartToCloseTimeout && `execution ${h.executionStartToCloseTimeout} s`, h.taskStartToCloseTimeout && `decision task ${h.taskStartToCloseTimeout} s`].filter(Boolean).join(' · '));
+  fact(s.timeouts, [h.executionStartToCloseTimeout && `execution ${formatTimeout(h.executionStartToCloseTimeout)}`, h.taskStartToCloseTimeout && `decision task ${formatTimeout(h.taskStartToCloseTimeout)}`].filter(Boolean).join(' · '));
   fact(s.childPolicy, h.childPolicy);
   fact(s.openCounts, format(s.openCountsValue, h.open.activityTasks, h.open.decisionTasks, h.open.timers, h.open.childWorkflowExecutions));
   fact(s.closeReason, [h.closeReason, h.closeCause].filter(Boolean).join(' · '));
@@ -190,7 +190,8 @@ function barElement(bar: BarView, axisEnd: number, pct: (at: number) => string):
     wait.style.width = `${(((bar.startedAt - from) / (to - from)) * 100).toFixed(2)}%`;
     node.append(wait);
   }
-  node.append(el('span', { class: 'bar-label', text: bar.label }));
+  // Decision tasks are many and alike: their lane says what they are.
+  if (bar.kind !== 'decision') node.append(el('span', { class: 'bar-label', text: bar.label }));
   return node;
 }
 

@@ -298,6 +298,24 @@ export function eventTypesOf(events: Iterable<HistoryEvent>, into = new Set<stri
   return into;
 }
 
+/** An SWF timeout ("3600", "NONE") as a person reads it: "1 h", "1 d 2 h", "none". */
+export function formatTimeout(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'NONE') return 'none';
+  const total = Number(value);
+  if (!Number.isInteger(total) || total < 0) return value;
+  if (total === 0) return '0 s';
+  const units: [number, string][] = [[86_400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
+  const parts: string[] = [];
+  let rest = total;
+  for (const [size, unit] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0 && parts.length < 2) parts.push(`${n} ${unit}`);
+    if (n > 0 && parts.length <= 2) rest -= n * size;
+  }
+  return parts.join(' ');
+}
+
 // ---- the time axis --------------------------------------------------------
 
 const SECOND = 1000;

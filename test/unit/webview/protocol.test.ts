@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
 import { buildTimeline, laneKey } from '../../../src/swf/timeline';
-import { axisFraction, EVENT_PAGE_SIZE, eventPage, eventTypesOf, isPageMessage, outcomeOf, prettyJson, timeAxis, toEventView, toHeaderView, toLaneView } from '../../../src/webview/execution/protocol';
+import { axisFraction, EVENT_PAGE_SIZE, eventPage, eventTypesOf, formatTimeout, isPageMessage, outcomeOf, prettyJson, timeAxis, toEventView, toHeaderView, toLaneView } from '../../../src/webview/execution/protocol';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
@@ -112,6 +112,16 @@ describe('execution panel protocol', () => {
         for (const t of axis.ticks) assert.ok(axisFraction(axis, t) >= 0 && axisFraction(axis, t) <= 1);
       }),
     );
+  });
+
+  it('says SWF timeouts in units a person reads', () => {
+    assert.equal(formatTimeout('31536000'), '365 d');
+    assert.equal(formatTimeout('3660'), '1 h 1 min');
+    assert.equal(formatTimeout('90061'), '1 d 1 h');
+    assert.equal(formatTimeout('45'), '45 s');
+    assert.equal(formatTimeout('NONE'), 'none');
+    assert.equal(formatTimeout('abc'), 'abc');
+    assert.equal(formatTimeout(undefined), undefined);
   });
 
   it('accepts only the page messages it knows', () => {
