@@ -49,6 +49,16 @@ const contexts = await Promise.all([
     entryPoints: ['src/sandbox/cli.ts'],
     outfile: 'dist/sandbox.js',
   }),
+  // The execution panel's page: runs in the webview, so browser and iife; its CSS lands beside it (execution.css).
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/webview/execution/main.ts'],
+    outfile: 'dist/webview/execution.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+  }),
 ]);
 
 if (watch) {

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { showClaimAlerts } from './commands/claimAlerts';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands, runWorkflowAction } from './commands/registerCommands';
 import { disposeSandbox } from './commands/sandboxCommands';
 import { ContextKeys, Views } from './ids';
 import { ClaimKeeper } from './model/claimKeeper';
@@ -17,6 +17,7 @@ import { ClaimStore } from './swf/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 import { ClaimsStatusBar } from './views/claimsStatusBar';
+import { ExecutionPanels } from './views/executionPanel';
 
 /** What tests (and other extensions) get from `activate`. */
 export interface SwfTasksApi {
@@ -27,6 +28,8 @@ export interface SwfTasksApi {
   readonly tasksProvider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
   readonly claimsStatusBar: ClaimsStatusBar;
+  /** The open execution panels (Open Execution), and what they post to their pages. */
+  readonly executionPanels: ExecutionPanels;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
 }
@@ -42,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const tasksProvider = new TasksTreeProvider(roots, claims, keeper);
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
   const claimsStatusBar = new ClaimsStatusBar(roots, claims, keeper);
+  const executionPanels = new ExecutionPanels({ extensionUri: context.extensionUri, connections, roots, log, onAction: runWorkflowAction });
 
   context.subscriptions.push(
     log,
@@ -50,17 +54,18 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     keeper,
     tasksProvider,
     treeView,
+    executionPanels,
     tasksProvider.attach(treeView),
     claimsStatusBar,
     showClaimAlerts(keeper),
     // What a heartbeat learnt shows in the root that watches the claim, if any.
     keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
     keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
-    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context }),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context }, executionPanels),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
-  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, logUri: context.logUri };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> {

@@ -14,6 +14,11 @@ export const Views = {
   tasks: 'swfTasks',
 } as const;
 
+/** Webview panel types: the `onWebviewPanel:` activation event and the serializer that restores them after a reload. */
+export const Webviews = {
+  execution: 'swfTasks.execution',
+} as const;
+
 export const Commands = {
   addRoot: 'swfTasks.addRoot',
   removeRoot: 'swfTasks.removeRoot',
@@ -36,6 +41,8 @@ export const Commands = {
   requestCancelWorkflow: 'swfTasks.requestCancelWorkflow',
   terminateWorkflow: 'swfTasks.terminateWorkflow',
   revealTask: 'swfTasks.revealTask',
+  openExecution: 'swfTasks.openExecution',
+  exportHistory: 'swfTasks.exportHistory',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -4,7 +4,7 @@
  * src/ids.ts cannot be left unregistered (and test/unit/ids.test.ts checks
  * the manifest contributes each one).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { type CommandId, Commands } from '../ids';
 import type { LoadMoreNode } from '../tree/treeItems';
 import { DraftStore } from '../model/drafts';
@@ -19,8 +19,11 @@ import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
 import { WorkflowActions } from './workflowActions';
+import { type ExecutionPanelOpener, openExecution } from './openExecution';
+import { exportHistory } from './exportHistory';
+import type { ExecutionTarget } from '../swf/taskGroups';
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+export function registerCommands(ctx: CommandContext, executionPanels: ExecutionPanelOpener): vscode.Disposable[] {
   const editors = new AnswerEditors();
   const drafts = new DraftStore(ctx.extension.secrets);
   const answers = new TaskAnswers(ctx, editors, drafts);
@@ -47,6 +50,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     [Commands.requestCancelWorkflow]: (_c, arg) => workflowActions.run('requestCancel', arg),
     [Commands.terminateWorkflow]: (_c, arg) => workflowActions.run('terminate', arg),
     [Commands.revealTask]: revealTask,
+    [Commands.openExecution]: (c, arg) => openExecution(c, executionPanels, arg),
+    [Commands.exportHistory]: exportHistory,
   };
   return [editors, { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }
@@ -61,4 +66,19 @@ async function loadMore(ctx: CommandContext, node: unknown): Promise<void> {
 function isLoadMoreNode(value: unknown): value is LoadMoreNode {
   const node = value as Partial<LoadMoreNode> | null;
   return typeof node === 'object' && node !== null && node.kind === 'loadMore' && typeof node.rootId === 'string';
+}
+
+const ACTION_COMMANDS = {
+  signal: Commands.signalWorkflow,
+  requestCancel: Commands.requestCancelWorkflow,
+  terminate: Commands.terminateWorkflow,
+} as const;
+
+/**
+ * The execution panel's Signal, Request Cancel and Terminate buttons: the
+ * same commands as the row menu and the palette, given the panel's
+ * execution, so they ask nothing about which one.
+ */
+export async function runWorkflowAction(action: keyof typeof ACTION_COMMANDS, target: ExecutionTarget): Promise<void> {
+  await vscode.commands.executeCommand(ACTION_COMMANDS[action], target);
 }

@@ -158,16 +158,40 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Clicks an entry of the open quick pick once it is listed (lists may load asynchronously). */
+  /**
+   * Picks an entry of the open quick pick once it is listed (lists may load
+   * asynchronously), as a person does with the keyboard: type its label to
+   * narrow the list, make sure the highlighted entry is that one, press Enter.
+   * Not a click: the workbench recycles list rows, and a row found by its
+   * text can show another entry by the time a click lands (seen when one
+   * quick pick follows another under load).
+   */
   async pickQuickItem(label: string): Promise<void> {
-    await this.quickInput().locator('.monaco-list-row', { hasText: label }).first().click({ timeout: UI_WAIT_MS });
+    await this.quickInput().locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: UI_WAIT_MS });
+    await this.typeIntoQuickInput(label);
+    await this.enterHighlighted(label);
+  }
+
+  /** Presses Enter once the quick pick highlights the entry labelled `label`, moving down to it if need be. */
+  private async enterHighlighted(label: string): Promise<void> {
+    const input = this.quickInput().locator('input.input');
+    const focused = this.quickInput().locator('.monaco-list-row.focused');
+    for (let moves = 0; moves < 10; moves++) {
+      await focused.first().waitFor({ timeout: UI_WAIT_MS });
+      if ((await focused.first().innerText()).includes(label)) {
+        await input.press('Enter');
+        return;
+      }
+      await input.press('ArrowDown');
+    }
+    throw new Error(`The quick pick never highlighted "${label}"`);
   }
 
   /** Runs a command from the Command Palette (Ctrl+Shift+P), picking it by its full title. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('Control+Shift+P');
     await this.typeIntoQuickInput(title);
-    await this.pickQuickItem(title);
+    await this.enterHighlighted(title);
   }
 
   /** Clears the notifications, so that the next one waited for cannot be an old one. */

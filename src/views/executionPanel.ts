@@ -1,0 +1,369 @@
+/**
+ * The execution panel: one webview panel per workflow execution, rendering
+ * its ExecutionModel (header, timeline, event list). It only renders: the
+ * model reads SWF; the panel posts what the model holds, and only the lanes
+ * a read changed. Live while open: the execution's root refreshing, or a
+ * short timer while the panel is visible and the execution open, reads what
+ * is new.
+ *
+ * The page is dist/webview/execution.js under a strict CSP (nonce, no remote
+ * resources, local resources from dist/webview only). It is not kept alive
+ * when hidden (no retainContextWhenHidden): it asks again with `ready` when
+ * shown, and restores after a window reload through the serializer.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { rootId, type RootSpec } from '../connection/connection';
+import { Webviews } from '../ids';
+import type { Connections } from '../model/connections';
+import { ExecutionModel, executionModelKey } from '../model/executionModel';
+import type { RootsModel } from '../model/roots';
+import { describeSwfError, errorMessage } from '../swf/errors';
+import type { ExecutionTarget } from '../swf/taskGroups';
+import type { TimelineBar, TimelineDelta } from '../swf/timeline';
+import {
+  eventPage,
+  eventTypesOf,
+  type HostMessage,
+  isPageMessage,
+  type PageMessage,
+  type PageStrings,
+  type PanelState,
+  toBarView,
+  toEventView,
+  toHeaderView,
+  toLaneView,
+  type WorkflowAction,
+} from '../webview/execution/protocol';
+
+/** How often a visible panel of an open execution reads what is new. */
+const DEFAULT_POLL_MS = 5_000;
+
+export type WorkflowActionHandler = (action: WorkflowAction, target: ExecutionTarget) => unknown;
+
+export interface ExecutionPanelsOptions {
+  extensionUri: vscode.Uri;
+  connections: Connections;
+  roots: RootsModel;
+  log: vscode.LogOutputChannel;
+  /** The panel's Signal, Request Cancel and Terminate buttons. */
+  onAction: WorkflowActionHandler;
+  pollMs?: number;
+}
+
+export interface PostedMessage {
+  panel: ExecutionPanel;
+  message: HostMessage;
+}
+
+export class ExecutionPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, ExecutionPanel>();
+  private readonly posted = new vscode.EventEmitter<PostedMessage>();
+  /** Every message posted to a page: for tests, which check what reaches the page. */
+  readonly onDidPostMessage = this.posted.event;
+  private readonly rendered = new vscode.EventEmitter<ExecutionPanel>();
+  /** A page drew its first view of an execution. */
+  readonly onDidRender = this.rendered.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly options: ExecutionPanelsOptions) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(Webviews.execution, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          const target = targetOfState(state);
+          if (!target) {
+            panel.dispose();
+            return;
+          }
+          this.adopt(panel, target);
+        },
+      }),
+      options.roots.onDidChangeRoot((root) => {
+        for (const panel of this.panels.values()) if (rootId(panel.target.root) === root.id) panel.update();
+      }),
+    );
+  }
+
+  get all(): readonly ExecutionPanel[] {
+    return [...this.panels.values()];
+  }
+
+  get(target: ExecutionTarget): ExecutionPanel | undefined {
+    return this.panels.get(executionModelKey(target));
+  }
+
+  /** Opens the panel of `target`, or reveals it when it is open already. */
+  show(target: ExecutionTarget): ExecutionPanel {
+    const existing = this.get(target);
+    if (existing) {
+      existing.webviewPanel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(Webviews.execution, target.workflowId, vscode.ViewColumn.Active, webviewOptions(this.options.extensionUri));
+    return this.adopt(panel, target);
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, target: ExecutionTarget): ExecutionPanel {
+    const key = executionModelKey(target);
+    const model = new ExecutionModel(target, this.options.connections);
+    const panel = new ExecutionPanel(webviewPanel, model, {
+      ...this.options,
+      post: (message) => this.posted.fire({ panel, message }),
+      rendered: () => this.rendered.fire(panel),
+    });
+    this.panels.set(key, panel);
+    webviewPanel.onDidDispose(() => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.webviewPanel.dispose();
+    this.panels.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.posted.dispose();
+    this.rendered.dispose();
+  }
+}
+
+interface PanelHooks extends ExecutionPanelsOptions {
+  post(message: HostMessage): void;
+  rendered(): void;
+}
+
+export class ExecutionPanel {
+  /** When the panel was asked for, and how long its page took to draw the execution the first time (ms). */
+  readonly openedAt = performance.now();
+  firstRenderMs: number | undefined;
+  private pageReady = false;
+  private initSent = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    readonly model: ExecutionModel,
+    private readonly hooks: PanelHooks,
+  ) {
+    const { webview } = webviewPanel;
+    webview.options = webviewOptions(hooks.extensionUri);
+    webviewPanel.title = model.target.workflowId;
+    webviewPanel.iconPath = vscode.Uri.joinPath(hooks.extensionUri, 'media', 'swf.svg');
+    webview.html = pageHtml(webview, hooks.extensionUri);
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((m: unknown) => {
+        if (isPageMessage(m)) void this.receive(m);
+      }),
+      webviewPanel.onDidChangeViewState(() => this.schedule()),
+      model.onDidChange((delta) => this.changed(delta)),
+    );
+    webviewPanel.onDidDispose(() => this.dispose());
+    this.update();
+    this.schedule();
+  }
+
+  get target(): ExecutionTarget {
+    return this.model.target;
+  }
+
+  /** Reads what is new; a failed read shows in the page and the log, and the next read tries again. */
+  update(): void {
+    this.model.update().then(
+      () => this.schedule(),
+      (error: unknown) => {
+        const message = errorMessage(describeSwfError(error));
+        this.hooks.log.warn(`Could not read the history of ${this.target.workflowId}: ${message}`);
+        this.post({ type: 'error', message });
+      },
+    );
+  }
+
+  /** What the page sent; public so tests can press the page's buttons without a browser. */
+  async receive(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.initSent = false;
+        if (this.model.isLoaded) this.sendInit();
+        break;
+      case 'rendered':
+        if (this.firstRenderMs === undefined) {
+          this.firstRenderMs = performance.now() - this.openedAt;
+          this.hooks.log.info(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
+        }
+        this.hooks.rendered();
+        break;
+      case 'requestEvents':
+        this.post({ type: 'events', page: eventPage(this.model.events, message.offset, message.filter) });
+        break;
+      case 'selectBar': {
+        const bar = findBar(this.model, message.barId);
+        if (!bar) break;
+        this.post({ type: 'details', barId: message.barId, label: bar.label, events: bar.eventIds.flatMap((id) => this.eventView(id)) });
+        break;
+      }
+      case 'action':
+        await this.hooks.onAction(message.action, this.target);
+        break;
+    }
+  }
+
+  private eventView(id: number) {
+    const event = this.model.timeline.events.get(id);
+    return event ? [toEventView(event)] : [];
+  }
+
+  private changed(delta: TimelineDelta): void {
+    if (!this.pageReady) return;
+    if (!this.initSent) {
+      this.sendInit();
+      return;
+    }
+    const keys = new Set<string>([...delta.lanesAdded.map((l) => l.key), ...delta.barsChanged.map((b) => b.laneKey), ...delta.marksAdded.map((m) => m.laneKey)]);
+    const lanes = [...keys].flatMap((k) => {
+      const lane = this.model.timeline.lanes.get(k);
+      return lane ? [toLaneView(lane)] : [];
+    });
+    this.post({
+      type: 'delta',
+      header: delta.headerChanged ? toHeaderView(this.model.timeline.header, this.model.rootDescription) : undefined,
+      lanes,
+      lastEventAt: this.model.timeline.lastEventAt?.getTime(),
+      eventCount: this.model.events.length,
+      eventTypes: [...eventTypesOf(this.model.events)].sort(),
+    });
+  }
+
+  private sendInit(): void {
+    const { timeline } = this.model;
+    this.initSent = true;
+    this.post({
+      type: 'init',
+      header: toHeaderView(timeline.header, this.model.rootDescription),
+      lanes: [...timeline.lanes.values()].map(toLaneView),
+      lastEventAt: timeline.lastEventAt?.getTime(),
+      eventCount: this.model.events.length,
+      eventTypes: [...eventTypesOf(this.model.events)].sort(),
+      strings: pageStrings(),
+      state: stateOf(this.target),
+    });
+  }
+
+  private post(message: HostMessage): void {
+    this.hooks.post(message);
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  /** The timer runs while the panel is visible and the execution open. */
+  private schedule(): void {
+    const wanted = this.webviewPanel.visible && !(this.model.isLoaded && this.model.closed);
+    if (wanted && !this.timer) this.timer = setInterval(() => this.update(), this.hooks.pollMs ?? DEFAULT_POLL_MS);
+    if (!wanted && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** Whether the timer runs (tests check it stops once the execution closed). */
+  get polling(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    for (const s of this.subscriptions) s.dispose();
+    this.model.dispose();
+  }
+}
+
+function findBar(model: ExecutionModel, id: number) {
+  for (const lane of model.timeline.lanes.values()) {
+    const bar = lane.bars.find((b) => b.id === id) ?? lane.marks.find((m) => m.id === id);
+    if (bar) return { label: 'kind' in bar && lane.bars.includes(bar as TimelineBar) ? toBarView(bar as TimelineBar).summary : toLaneView(lane).label, eventIds: bar.eventIds };
+  }
+  return undefined;
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+function stateOf(target: ExecutionTarget): PanelState {
+  return { root: target.root, workflowId: target.workflowId, runId: target.runId };
+}
+
+function targetOfState(state: unknown): ExecutionTarget | undefined {
+  const s = state as Partial<PanelState> | null | undefined;
+  const root = s?.root as Partial<RootSpec> | undefined;
+  if (typeof s?.workflowId !== 'string' || typeof s.runId !== 'string' || typeof root?.domain !== 'string' || typeof root.connection !== 'object') return undefined;
+  return { kind: 'execution', root: root as RootSpec, workflowId: s.workflowId, runId: s.runId };
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const base = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(base, 'execution.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(base, 'execution.css'));
+  const csp = [`default-src 'none'`, `script-src 'nonce-${n}'`, `style-src ${webview.cspSource} 'nonce-${n}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${n}" href="${style.toString()}">
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(vscode.l10n.t('Reading the history…'))}</p></main>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function pageStrings(): PageStrings {
+  const t = vscode.l10n.t;
+  return {
+    header: t('Execution'),
+    timeline: t('Timeline'),
+    events: t('Events'),
+    details: t('Details'),
+    type: t('Workflow type'),
+    workflowId: t('Workflow ID'),
+    runId: t('Run ID'),
+    status: t('Status'),
+    started: t('Started'),
+    closed: t('Closed'),
+    timeouts: t('Timeouts'),
+    childPolicy: t('Child policy'),
+    tags: t('Tags'),
+    input: t('Input'),
+    openCounts: t('Open'),
+    openCountsValue: t('{0} activities · {1} decisions · {2} timers · {3} children'),
+    domain: t('Domain'),
+    signal: t('Signal…'),
+    requestCancel: t('Request Cancel…'),
+    terminate: t('Terminate…'),
+    allTypes: t('All event types'),
+    filterByType: t('Filter by event type'),
+    previous: t('Previous'),
+    next: t('Next'),
+    rangeOf: t('{0}–{1} of {2}'),
+    selectBar: t('Select a bar (click, or arrow keys and Enter) to see its events.'),
+    noEvents: t('No events'),
+    executionClosed: t('The execution closed: {0}.'),
+    loading: t('Reading the history…'),
+    none: t('none'),
+    closeReason: t('Reason'),
+  };
+}

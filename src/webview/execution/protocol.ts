@@ -1,0 +1,358 @@
+/**
+ * The messages between the execution panel's host (src/views/executionPanel.ts)
+ * and its page (main.ts), typed on both sides from this one module, plus the
+ * pure conversions from the timeline model into what is posted.
+ *
+ * Only plain JSON crosses: dates become epoch milliseconds. The page never
+ * gets a whole 25,000-event history; it asks for one page of the event list
+ * at a time, and for the events of the bar it selected. Nothing here carries
+ * a task token: histories have none, and claims (which do) are never read.
+ *
+ * No `vscode` and no DOM: the host, the page and plain-Node tests import it.
+ */
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineHeader, TimelineLane, TimelineMark } from '../../swf/timeline';
+
+export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate';
+
+/** Rows of the event list the page shows at once: a window, never the whole history. */
+export const EVENT_PAGE_SIZE = 100;
+
+export interface HeaderView {
+  workflowId: string;
+  runId: string;
+  workflowType?: string;
+  status: ExecutionStatus;
+  startedAt?: number;
+  closedAt?: number;
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: string;
+  tags: string[];
+  /** Pretty-printed when it parses as JSON. */
+  input?: string;
+  taskList?: string;
+  cancelRequested: boolean;
+  closeReason?: string;
+  closeCause?: string;
+  open: OpenCounts;
+  domain: string;
+  connection: string;
+}
+
+export interface BarView {
+  id: number;
+  kind: TimelineBar['kind'];
+  outcome: Outcome;
+  label: string;
+  scheduledAt?: number;
+  startedAt?: number;
+  closedAt?: number;
+  /** One line a tooltip or screen reader says: what, which attempt, how it ended. */
+  summary: string;
+}
+
+export interface MarkView {
+  id: number;
+  kind: TimelineMark['kind'];
+  label: string;
+  at?: number;
+}
+
+export interface LaneView {
+  key: string;
+  kind: TimelineLane['kind'];
+  label: string;
+  bars: BarView[];
+  marks: MarkView[];
+}
+
+/** The colours a bar is drawn in: SWF's many endings folded into the five a person tells apart. */
+export type Outcome = 'completed' | 'failed' | 'timedOut' | 'canceled' | 'open';
+
+export interface EventView {
+  eventId: number;
+  eventType: string;
+  at?: number;
+  /** The event's `…EventAttributes`, as SWF returned them. */
+  attributes: Record<string, unknown>;
+}
+
+export interface EventPage {
+  /** Index of the first row in the filtered list. */
+  offset: number;
+  /** Rows in the filtered list. */
+  total: number;
+  filter: string;
+  events: EventView[];
+}
+
+/** The texts the page shows, translated by the host (the page has no l10n of its own). */
+export type PageStrings = Record<
+  | 'header' | 'timeline' | 'events' | 'details' | 'type' | 'workflowId' | 'runId' | 'status' | 'started' | 'closed' | 'timeouts' | 'childPolicy'
+  | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'allTypes' | 'filterByType' | 'previous' | 'next'
+  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'openCountsValue',
+  string
+>;
+
+/** Host → page. */
+export type HostMessage =
+  | { type: 'init'; header: HeaderView; lanes: LaneView[]; lastEventAt?: number; eventCount: number; eventTypes: string[]; strings: PageStrings; state: PanelState }
+  | { type: 'delta'; header?: HeaderView; lanes: LaneView[]; lastEventAt?: number; eventCount: number; eventTypes: string[] }
+  | { type: 'events'; page: EventPage }
+  | { type: 'details'; barId: number; label: string; events: EventView[] }
+  | { type: 'error'; message: string };
+
+/** Page → host. */
+export type PageMessage =
+  | { type: 'ready' }
+  /** After the page drew an `init`: how the host measures the time to a first render. */
+  | { type: 'rendered'; eventCount: number }
+  | { type: 'requestEvents'; offset: number; filter: string }
+  | { type: 'selectBar'; barId: number }
+  | { type: 'action'; action: WorkflowAction };
+
+/** What the page keeps with `vscode.setState`, and the serializer reopens after a reload. */
+export interface PanelState {
+  root: unknown;
+  workflowId: string;
+  runId: string;
+}
+
+export function isPageMessage(value: unknown): value is PageMessage {
+  const m = value as { type?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
+  const v = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'rendered':
+      return typeof v.eventCount === 'number';
+    case 'requestEvents':
+      return typeof v.offset === 'number' && typeof v.filter === 'string';
+    case 'selectBar':
+      return typeof v.barId === 'number';
+    case 'action':
+      return v.action === 'signal' || v.action === 'requestCancel' || v.action === 'terminate';
+    default:
+      return false;
+  }
+}
+
+// ---- from the model to views ----------------------------------------------
+
+const ms = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
+
+/** JSON pretty-printed when it parses; other text as it is. */
+export function prettyJson(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+export function toHeaderView(h: TimelineHeader, root: { domain: string; connection: string }): HeaderView {
+  return {
+    workflowId: h.workflowId,
+    runId: h.runId,
+    workflowType: h.workflowType && `${h.workflowType.name} ${h.workflowType.version}`,
+    status: h.status,
+    startedAt: ms(h.startedAt),
+    closedAt: ms(h.closedAt),
+    executionStartToCloseTimeout: h.executionStartToCloseTimeout,
+    taskStartToCloseTimeout: h.taskStartToCloseTimeout,
+    childPolicy: h.childPolicy,
+    tags: [...h.tags],
+    input: prettyJson(h.input),
+    taskList: h.taskList,
+    cancelRequested: h.cancelRequested,
+    closeReason: h.closeReason,
+    closeCause: h.closeCause,
+    open: { ...h.open },
+    domain: root.domain,
+    connection: root.connection,
+  };
+}
+
+export function outcomeOf(bar: TimelineBar): Outcome {
+  switch (bar.outcome) {
+    case 'completed':
+    case 'fired':
+    case 'delivered':
+      return 'completed';
+    case 'failed':
+    case 'startFailed':
+    case 'terminated':
+      return 'failed';
+    case 'timedOut':
+      return 'timedOut';
+    case 'canceled':
+    case 'executionClosed':
+      return 'canceled';
+    default:
+      return 'open';
+  }
+}
+
+function barLabel(bar: TimelineBar): string {
+  switch (bar.kind) {
+    case 'activity':
+      return `${bar.activityType.name} ${bar.activityType.version}${bar.attempt > 1 ? ` #${bar.attempt}` : ''}`;
+    case 'lambda':
+      return `${bar.name}${bar.attempt > 1 ? ` #${bar.attempt}` : ''}`;
+    case 'decision':
+      return 'decision';
+    case 'timer':
+      return bar.startToFireTimeout ? `${bar.timerId} (${bar.startToFireTimeout} s)` : bar.timerId;
+    case 'child':
+      return `${bar.workflowType.name} ${bar.workflowType.version}`;
+    case 'externalSignal':
+      return `${bar.signalName} → ${bar.target.workflowId}`;
+    case 'externalCancel':
+      return `cancel → ${bar.target.workflowId}`;
+  }
+}
+
+export function toBarView(bar: TimelineBar): BarView {
+  const label = barLabel(bar);
+  const extra = 'reason' in bar && bar.reason ? `: ${bar.reason}` : 'timeoutType' in bar && bar.timeoutType ? ` (${bar.timeoutType})` : '';
+  return {
+    id: bar.id,
+    kind: bar.kind,
+    outcome: outcomeOf(bar),
+    label,
+    scheduledAt: ms(bar.scheduledAt),
+    startedAt: ms(bar.startedAt),
+    closedAt: ms(bar.closedAt),
+    summary: `${label}, ${bar.outcome}${extra}`,
+  };
+}
+
+function markLabel(mark: TimelineMark): string {
+  switch (mark.kind) {
+    case 'signal':
+      return mark.signalName;
+    case 'marker':
+      return mark.markerName;
+    case 'cancelRequest':
+      return 'cancel requested';
+    case 'refused':
+      return `${mark.eventType}: ${mark.cause}`;
+  }
+}
+
+export function toLaneView(lane: TimelineLane): LaneView {
+  const names: Record<TimelineLane['kind'], string> = {
+    workflow: 'workflow',
+    decision: 'decision tasks',
+    activity: lane.id,
+    lambda: `λ ${lane.id}`,
+    timer: `timer ${lane.id}`,
+    child: `child ${lane.id}`,
+    signal: 'signals',
+    marker: 'markers',
+    externalSignal: 'signals sent',
+    externalCancel: 'cancels sent',
+  };
+  return {
+    key: lane.key,
+    kind: lane.kind,
+    label: names[lane.kind],
+    bars: lane.bars.map(toBarView),
+    marks: lane.marks.map((m) => ({ id: m.id, kind: m.kind, label: markLabel(m), at: ms(m.at) })),
+  };
+}
+
+export function toEventView(event: HistoryEvent): EventView {
+  let attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (key.endsWith('EventAttributes') && value && typeof value === 'object') attributes = value as Record<string, unknown>;
+  }
+  return { eventId: event.eventId ?? 0, eventType: event.eventType ?? 'UnknownEvent', at: toMs(event.eventTimestamp), attributes };
+}
+
+function toMs(value: Date | number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Date) return value.getTime();
+  return typeof value === 'number' ? value * 1000 : new Date(value).getTime();
+}
+
+/**
+ * One page of the event list: `filter` is an event type ('' for all),
+ * `offset` is clamped into the list and snapped to a page boundary, so a page
+ * asked for past the end (the list shrank under a new filter) shows the last one.
+ */
+export function eventPage(events: readonly HistoryEvent[], offset: number, filter: string, size = EVENT_PAGE_SIZE): EventPage {
+  const matching = filter ? events.filter((e) => e.eventType === filter) : events;
+  const total = matching.length;
+  const lastPage = total === 0 ? 0 : Math.floor((total - 1) / size) * size;
+  const start = Math.min(Math.max(0, Math.floor(offset / size) * size), lastPage);
+  return { offset: start, total, filter, events: matching.slice(start, start + size).map(toEventView) };
+}
+
+/** The event types of a history, sorted, for the list's filter. */
+export function eventTypesOf(events: Iterable<HistoryEvent>, into = new Set<string>()): Set<string> {
+  for (const e of events) if (e.eventType) into.add(e.eventType);
+  return into;
+}
+
+/** An SWF timeout ("3600", "NONE") as a person reads it: "1 h", "1 d 2 h", "none". */
+export function formatTimeout(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'NONE') return 'none';
+  const total = Number(value);
+  if (!Number.isInteger(total) || total < 0) return value;
+  if (total === 0) return '0 s';
+  const units: [number, string][] = [[86_400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
+  const parts: string[] = [];
+  let rest = total;
+  for (const [size, unit] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0 && parts.length < 2) parts.push(`${n} ${unit}`);
+    if (n > 0 && parts.length <= 2) rest -= n * size;
+  }
+  return parts.join(' ');
+}
+
+// ---- the time axis --------------------------------------------------------
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND)
+  .concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE))
+  .concat([1, 2, 3, 6, 12].map((h) => h * HOUR))
+  .concat([1, 2, 7, 14, 30].map((d) => d * DAY));
+
+export interface TimeAxis {
+  start: number;
+  end: number;
+  /** Milliseconds between ticks. */
+  step: number;
+  /** Tick times, aligned to `step` in the person's time zone (`offsetMinutes`). */
+  ticks: number[];
+}
+
+/**
+ * Ticks for `[start, end]` drawn `widthPx` wide, at least `minGapPx` apart,
+ * on round times of the person's zone: `offsetMinutes` is
+ * `-new Date().getTimezoneOffset()` (the page passes it; tests pass any).
+ */
+export function timeAxis(start: number, end: number, widthPx: number, offsetMinutes = 0, minGapPx = 90): TimeAxis {
+  const span = Math.max(end - start, SECOND);
+  const fitting = Math.max(1, Math.floor(widthPx / minGapPx));
+  const step = STEPS.find((s) => span / s <= fitting) ?? Math.ceil(span / fitting / DAY) * DAY;
+  const offset = offsetMinutes * MINUTE;
+  const first = Math.ceil((start + offset) / step) * step - offset;
+  const ticks: number[] = [];
+  for (let t = first; t <= start + span; t += step) ticks.push(t);
+  return { start, end: start + span, step, ticks };
+}
+
+/** Where a time falls across the axis, 0..1 (clamped). */
+export function axisFraction(axis: TimeAxis, at: number): number {
+  return Math.min(1, Math.max(0, (at - axis.start) / (axis.end - axis.start)));
+}

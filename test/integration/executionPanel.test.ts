@@ -1,0 +1,224 @@
+/**
+ * The execution panel against moto, inside a real VS Code (the page runs in
+ * the workbench's webview):
+ * - Open Execution on a task row opens a panel titled with the workflow ID,
+ *   whose model holds the header and lanes; opening it again reveals it;
+ * - a signal sent by another client reaches the panel on the root's refresh,
+ *   posted as a delta; the panel's buttons reach the action callback;
+ * - a terminated execution says it closed, and its timer stops;
+ * - a closed execution opens by workflow ID and run ID from the palette;
+ * - Export History opens every event as JSON;
+ * - nothing posted to a page holds a claim's task token;
+ * - how long a 1,000-event history takes from the command to the page's
+ *   first render (logged, not asserted).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExecutionTarget } from '../../src/swf/taskGroups';
+import { laneKey } from '../../src/swf/timeline';
+import type { ExecutionPanel, PostedMessage } from '../../src/views/executionPanel';
+import { claimFromList, refreshAll, rootModel, shownTask } from './helpers/extension';
+import { useMotoDomain } from './helpers/motoSuite';
+import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, recordMessages, waitFor } from './helpers/ui';
+import { TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+
+const CHARGE = { name: 'ChargeCard', version: '1.0' };
+const SHIP = { name: 'ShipOrder', version: '1.0' };
+const ORDER = 'panel-order-1';
+const SHIPPING = 'panel-order-2';
+const LONG = 'panel-order-long';
+
+describe('execution panel (moto)', function () {
+  this.timeout(90_000);
+  const suite = useMotoDomain('panel-tests', [{ ...CHARGE, taskList: 'payments' }, { ...SHIP, taskList: 'shipping' }], async (domain) => {
+    await domain.startWithActivities(ORDER, [{ type: CHARGE, activityId: 'charge-panel-1', taskList: 'payments', input: '{"amount":42}' }]);
+    await domain.startWithActivities(SHIPPING, [{ type: SHIP, activityId: 'ship-panel-2', taskList: 'shipping' }]);
+  });
+  /** Every message posted to any page during the suite: the token check reads them all. */
+  const allPosted: PostedMessage[] = [];
+  const tokens: string[] = [];
+  let recorder: vscode.Disposable | undefined;
+
+  before(() => {
+    recorder = suite.api.executionPanels.onDidPostMessage((m) => allPosted.push(m));
+  });
+
+  after(() => {
+    recorder?.dispose();
+    for (const panel of suite.api.executionPanels.all) panel.webviewPanel.dispose();
+  });
+
+  function postedTo(panel: ExecutionPanel) {
+    return allPosted.filter((m) => m.panel === panel).map((m) => m.message);
+  }
+
+  async function openFromRow(activityId: string): Promise<ExecutionPanel> {
+    const row = await shownTask(suite.api, activityId);
+    const target = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution', row.node);
+    assert.ok(target, 'Open Execution resolved the row to its execution');
+    const panel = suite.api.executionPanels.get(target);
+    assert.ok(panel, 'a panel of that execution is open');
+    await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew the execution', 20_000);
+    return panel;
+  }
+
+  it('opens a task row\'s execution in a panel titled with its workflow ID, holding its header and lanes', async () => {
+    const claim = await claimFromList(suite.api, 'payments');
+    tokens.push(claim.taskToken);
+    const panel = await openFromRow('charge-panel-1');
+    assert.equal(panel.webviewPanel.title, ORDER);
+    const { header, lanes } = panel.model.timeline;
+    assert.equal(header.workflowId, ORDER);
+    assert.deepEqual(header.workflowType, { name: 'OrderFlow', version: '1.0' });
+    assert.equal(header.status, 'open');
+    assert.equal(header.childPolicy, 'TERMINATE');
+    assert.equal(header.open.activityTasks, 1);
+    const activity = lanes.get(laneKey('activity', 'charge-panel-1'));
+    assert.ok(activity, `an activity lane; lanes: ${[...lanes.keys()].join(', ')}`);
+    assert.equal(activity.bars[0].kind === 'activity' && activity.bars[0].identity, claim.identity, 'the bar knows who started the task');
+    assert.ok(lanes.has(laneKey('decision')), 'a decision lane');
+
+    const init = postedTo(panel).find((m) => m.type === 'init');
+    assert.ok(init?.type === 'init', 'the page got an init message');
+    assert.ok(init.lanes.some((l) => l.key === laneKey('activity', 'charge-panel-1')));
+    assert.equal(init.header.workflowId, ORDER);
+    assert.equal(init.state.workflowId, ORDER, 'the page keeps what a reload needs');
+
+    const again = await openFromRow('charge-panel-1');
+    assert.equal(again, panel, 'opening it again reveals the same panel');
+    assert.equal(suite.api.executionPanels.all.filter((p) => p.model.key === panel.model.key).length, 1);
+  });
+
+  it('shows the bar\'s events when the page selects one, and serves the event list page by page', async () => {
+    const panel = await openFromRow('charge-panel-1');
+    const bar = panel.model.timeline.lanes.get(laneKey('activity', 'charge-panel-1'))!.bars[0];
+    const before = allPosted.length;
+    await panel.receive({ type: 'selectBar', barId: bar.id });
+    await panel.receive({ type: 'requestEvents', offset: 0, filter: 'ActivityTaskScheduled' });
+    const sent = allPosted.slice(before).map((m) => m.message);
+    const details = sent.find((m) => m.type === 'details');
+    assert.ok(details?.type === 'details');
+    assert.deepEqual(details.events.map((e) => e.eventType), ['ActivityTaskScheduled', 'ActivityTaskStarted']);
+    assert.equal(details.events[0].attributes.input, '{"amount":42}');
+    const events = sent.find((m) => m.type === 'events');
+    assert.ok(events?.type === 'events');
+    assert.deepEqual(events.page.events.map((e) => e.eventType), ['ActivityTaskScheduled']);
+  });
+
+  it('posts a signal another client sent as a delta on the root\'s refresh', async () => {
+    const panel = await openFromRow('charge-panel-1');
+    const known = panel.model.timeline.lastEventId;
+    const before = allPosted.length;
+    await suite.domain.signal(ORDER, 'CustomerCalled');
+    await refreshAll(suite.api);
+    await waitFor(() => panel.model.timeline.lastEventId > known, 'the model read the new events');
+    const signals = panel.model.timeline.lanes.get(laneKey('signal'));
+    assert.ok(signals?.marks.some((m) => m.kind === 'signal' && m.signalName === 'CustomerCalled'), 'the signal is in the model');
+    const delta = await waitFor(() => allPosted.slice(before).find((m) => m.panel === panel && m.message.type === 'delta')?.message, 'a delta was posted');
+    assert.ok(delta.type === 'delta');
+    assert.ok(delta.lanes.some((l) => l.key === laneKey('signal') && l.marks.some((m) => m.label === 'CustomerCalled')), 'the delta carries the signal lane');
+    assert.ok(!delta.lanes.some((l) => l.key === laneKey('activity', 'charge-panel-1')), 'lanes that did not change are not posted again');
+  });
+
+  it("runs the workflow actions from the panel's buttons on the panel's own execution: Signal is sent, a declined Terminate is not", async () => {
+    const panel = await openFromRow('charge-panel-1');
+    const driver = answerNextInputBoxes(['ManagerApproved', '{"by":"panel"}']);
+    try {
+      await panel.receive({ type: 'action', action: 'signal' });
+      await driver.done();
+    } finally {
+      driver.dispose();
+    }
+    // An earlier test signalled CustomerCalled from another client: only the panel's signal is ManagerApproved.
+    const signaled = (await suite.domain.history(panel.target)).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ManagerApproved');
+    assert.deepEqual(signaled.map((e) => [e.workflowExecutionSignaledEventAttributes?.signalName, e.workflowExecutionSignaledEventAttributes?.input]), [['ManagerApproved', '{"by":"panel"}']]);
+
+    const messages = recordMessages(); // the modal is declined: nothing is chosen
+    const boxes = answerNextInputBoxes(['not today', '']);
+    const picks = answerQuickPick((items) => items[0]);
+    try {
+      await panel.receive({ type: 'action', action: 'terminate' });
+      await boxes.done();
+    } finally {
+      boxes.dispose();
+      picks.dispose();
+      messages.dispose();
+    }
+    assert.ok(messages.shown.some((m) => m.modal && m.message.includes(ORDER)), 'the confirmation names the workflow ID');
+    assert.ok(!(await suite.domain.history(panel.target)).some((e) => e.eventType === 'WorkflowExecutionTerminated'), 'declining sent nothing');
+  });
+
+  it('says the execution closed when another client terminates it, and stops its timer', async () => {
+    const panel = await openFromRow('ship-panel-2');
+    assert.ok(panel.polling, 'a visible panel of an open execution polls');
+    await suite.domain.client.send(new TerminateWorkflowExecutionCommand({ domain: suite.domain.name, workflowId: SHIPPING, reason: 'test over' }));
+    await refreshAll(suite.api);
+    await waitFor(() => panel.model.closed, 'the model says closed');
+    assert.equal(panel.model.timeline.header.status, 'terminated');
+    assert.equal(panel.model.timeline.header.closeReason, 'test over');
+    await waitFor(() => !panel.polling, 'the timer stopped');
+    const delta = await waitFor(() => postedTo(panel).find((m) => m.type === 'delta' && m.header?.status === 'terminated'), 'the page was told');
+    assert.ok(delta);
+  });
+
+  it('opens a closed execution by workflow ID and run ID from the palette', async () => {
+    const closed = suite.api.executionPanels.all.find((p) => p.target.workflowId === SHIPPING);
+    assert.ok(closed, 'the previous test opened it');
+    const { runId } = closed.target;
+    closed.webviewPanel.dispose();
+    await waitFor(() => !suite.api.executionPanels.get(closed.target), 'its panel is gone');
+    const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Enter a workflow ID')));
+    const boxes = answerShowInputBox([SHIPPING, runId]);
+    try {
+      const target = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution');
+      assert.equal(target?.workflowId, SHIPPING);
+      const panel = suite.api.executionPanels.get(target!);
+      assert.ok(panel);
+      await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew it', 20_000);
+      assert.equal(panel.model.timeline.header.status, 'terminated');
+      assert.ok(!picker.offered[0].some((i) => i.label === SHIPPING), 'the pick lists only open executions');
+    } finally {
+      picker.dispose();
+      boxes.dispose();
+    }
+  });
+
+  it('exports the whole history as a JSON document', async () => {
+    const row = await shownTask(suite.api, 'charge-panel-1');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('swfTasks.exportHistory', row.node);
+    assert.ok(document);
+    assert.equal(document.languageId, 'json');
+    assert.ok(document.isUntitled);
+    const exported = JSON.parse(document.getText()) as { workflowId: string; events: { eventId: number; eventType: string }[] };
+    const history = await suite.domain.history({ workflowId: ORDER, runId: row.node.task.runId });
+    assert.equal(exported.workflowId, ORDER);
+    assert.deepEqual(exported.events.map((e) => e.eventId), history.map((e) => e.eventId));
+    assert.ok(exported.events.some((e) => e.eventType === 'WorkflowExecutionSignaled'));
+    assert.ok(!document.getText().includes(tokens[0]), 'the export holds no task token');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('opens a 1,000-event history (time from the command to the first render is logged)', async () => {
+    const { runId } = await suite.domain.start(LONG);
+    // Started and DecisionTaskScheduled, then two events per signal on moto (WorkflowExecutionSignaled, DecisionTaskScheduled).
+    for (let i = 0; i < 499; i++) await suite.domain.signal(LONG, `s${i}`);
+    const history = await suite.domain.history({ workflowId: LONG, runId });
+    const target: ExecutionTarget = { kind: 'execution', root: rootModel(suite.api).spec, workflowId: LONG, runId };
+    const started = performance.now();
+    await vscode.commands.executeCommand('swfTasks.openExecution', target);
+    const panel = suite.api.executionPanels.get(target);
+    assert.ok(panel);
+    await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew it', 30_000);
+    const total = performance.now() - started;
+    console.log(`      [measure] ${history.length} events: ${total.toFixed(0)} ms from Open Execution to the page's first render (${panel.firstRenderMs?.toFixed(0)} ms after the panel was created)`);
+    assert.ok(history.length >= 1000, `${history.length} events`);
+    assert.equal(panel.model.events.length, history.length);
+  });
+
+  it('posted nothing that holds a claimed task\'s token', async () => {
+    assert.ok(tokens.length > 0 && allPosted.length > 0);
+    const claims = (await suite.api.claims.all()).map((c) => c.taskToken);
+    const text = JSON.stringify(allPosted.map((m) => m.message));
+    for (const token of [...tokens, ...claims]) assert.ok(!text.includes(token), 'a task token was posted to a page');
+  });
+});
