@@ -134,9 +134,12 @@ export class RootModel implements vscode.Disposable {
       this.setState({ kind: 'loaded', listing, tree });
     } catch (error) {
       if (this.disposed) return;
-      this.log.error(`Loading ${this.label} failed: ${errorMessage(describeSwfError(error))}`);
+      const info = describeSwfError(error);
+      this.log.error(`Loading ${this.label} failed: ${errorMessage(info)}`);
       // A failed refresh keeps the last good rows (under a warning): a passing 503 must not blank a person's tasks.
-      this.setState(this.current.kind === 'loaded' ? { ...this.current, refreshError: error } : { kind: 'failed', error });
+      // A stopped sandbox took its tasks with it: there is nothing left to show.
+      const keep = this.current.kind === 'loaded' && info.kind !== 'sandboxStopped';
+      this.setState(keep && this.current.kind === 'loaded' ? { ...this.current, refreshError: error } : { kind: 'failed', error });
     }
   }
 
