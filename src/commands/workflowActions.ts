@@ -17,9 +17,9 @@ import type { DraftStore } from '../model/drafts';
 import { formatHistoryEvent } from '../swf/historyFormat';
 import { readEventsAfter } from '../swf/taskLister';
 import type { ExecutionTarget } from '../swf/taskGroups';
-import { type ChildPolicy, CHILD_POLICIES, type FieldProblem, lengthHint, validateSignal, validateSignalName, validateTermination } from '../swf/validation';
+import { type ChildPolicy, CHILD_POLICIES, type FieldProblem, lengthHint, notSentMessage, validateSignal, validateSignalName, validateTermination } from '../swf/validation';
 import type { AnswerEditors } from './answer/answerEditors';
-import { promptText, type TextPromptOptions } from './answer/prompts';
+import { promptText, runInputBox, type TextPromptOptions } from './answer/prompts';
 import type { CommandContext } from './commandContext';
 import { resolveExecution } from './resolveExecution';
 import { showSwfError } from './showError';
@@ -232,29 +232,7 @@ function promptSignalName(title: string, value: string | undefined, remember: (t
       : { message: lengthHint('signalName', check.value ?? ''), severity: vscode.InputBoxValidationSeverity.Info };
     return true;
   };
-  validate(box.value);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: string | undefined): void => {
-      if (settled) return;
-      settled = true;
-      box.dispose();
-      resolve(result);
-    };
-    box.onDidChangeValue((text) => {
-      validate(text);
-      remember(text);
-    });
-    box.onDidAccept(() => {
-      remember(box.value);
-      if (validate(box.value, true)) finish(box.value);
-    });
-    box.onDidHide(() => {
-      if (!settled) remember(box.value); // backing out keeps what is in the box
-      finish(undefined);
-    });
-    box.show();
-  });
+  return runInputBox(box, validate, remember);
 }
 
 /** `null`: the execution's own default; `undefined`: the person backed out. The last choice comes first. */
@@ -295,7 +273,7 @@ async function confirmTermination(target: ExecutionTarget, childPolicy: ChildPol
 }
 
 function refuse(problems: readonly FieldProblem[]): false {
-  void vscode.window.showErrorMessage(vscode.l10n.t('Not sent: {0}', problems.map((p) => p.message).join(' ')));
+  void vscode.window.showErrorMessage(notSentMessage(problems));
   return false;
 }
 

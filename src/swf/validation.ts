@@ -252,6 +252,11 @@ export function validateCancellation(input: { taskToken: string; details?: strin
 }
 
 /** A counter for input boxes, e.g. `1,204 / 32,768 characters`, saying when the text is over the limit. */
+/** Why a request was refused before any call: each problem's message, after "Not sent:". */
+export function notSentMessage(problems: readonly FieldProblem[]): string {
+  return t('Not sent: {0}', problems.map((p) => p.message).join(' '));
+}
+
 export function lengthHint(field: FieldName, text: string): string {
   const limit = SWF_LIMITS[field];
   let hint = t('{0} / {1} characters', formatCount(text.length), formatCount(limit));

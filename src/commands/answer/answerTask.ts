@@ -14,7 +14,7 @@ import { describeSwfError, errorMessage } from '../../swf/errors';
 import { formatHistoryEvent } from '../../swf/historyFormat';
 import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
-import { type FieldProblem, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
+import { notSentMessage, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
 import { describeTask, isTaskRow } from '../../swf/taskGroups';
 import { answerDraftId, type Draft, type DraftStore } from '../../model/drafts';
 import type { CommandContext } from '../commandContext';
@@ -69,7 +69,7 @@ export class TaskAnswers {
 
     const validation = this.validate(action, target.taskToken, draft);
     if (!validation.ok) {
-      void vscode.window.showErrorMessage(problemsText(validation.problems));
+      void vscode.window.showErrorMessage(notSentMessage(validation.problems));
       return false;
     }
     this.sending.add(target.taskToken);
@@ -308,8 +308,4 @@ function pastText(action: AnswerAction, label: string): string {
     case 'cancel':
       return vscode.l10n.t('Canceled {0}.', label);
   }
-}
-
-function problemsText(problems: readonly FieldProblem[]): string {
-  return vscode.l10n.t('Not sent: {0}', problems.map((p) => p.message).join(' '));
 }

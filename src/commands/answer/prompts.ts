@@ -47,8 +47,23 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
       : { message: lengthHint(options.field, text), severity: vscode.InputBoxValidationSeverity.Info };
     return true;
   };
-  validate(box.value);
+  return runInputBox(box, validate, options.remember, (current) => editors.edit(options.field, options.title, current, options.remember));
+}
 
+/**
+ * Shows `box` until the person accepts text that `validate` allows (resolves
+ * with it) or backs out (`undefined`). Every change, the text accepted and the
+ * text left in the box when backing out go to `remember`, so nothing typed is
+ * lost. A button hands the text to `onButton` (an editor), whose outcome is
+ * the prompt's. Disposes the box.
+ */
+export function runInputBox(
+  box: vscode.InputBox,
+  validate: (text: string, accepting: boolean) => boolean,
+  remember?: (text: string) => void,
+  onButton?: (current: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
+  validate(box.value, false);
   return new Promise<string | undefined>((resolve) => {
     let settled = false;
     const finish = (value: string | undefined): void => {
@@ -58,22 +73,23 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
       resolve(value);
     };
     box.onDidChangeValue((text) => {
-      validate(text);
-      options.remember?.(text);
+      validate(text, false);
+      remember?.(text);
     });
     box.onDidAccept(() => {
-      options.remember?.(box.value);
-      if (validate(box.value)) finish(box.value);
+      remember?.(box.value);
+      if (validate(box.value, true)) finish(box.value);
     });
     box.onDidTriggerButton(() => {
+      if (!onButton) return;
       const current = box.value;
       settled = true; // hiding the box must not resolve as "backed out"
       box.dispose();
-      void editors.edit(options.field, options.title, current, options.remember).then(resolve);
+      void onButton(current).then(resolve);
     });
     box.onDidHide(() => {
       // Backing out keeps what is in the box, typed or pasted, as the draft.
-      if (!settled) options.remember?.(box.value);
+      if (!settled) remember?.(box.value);
       finish(undefined);
     });
     box.show();
