@@ -1,22 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { MemorySecrets } from '../helpers/memorySecrets';
 import { SecretKeys } from '../../../src/ids';
 import { answerDraftId, DraftStore } from '../../../src/model/drafts';
-import type { SecretStore } from '../../../src/swf/claims';
-
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  writes = 0;
-  async get(key: string) {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string) {
-    this.writes++;
-    this.values.set(key, value);
-  }
-  async delete(key: string) {
-    this.values.delete(key);
-  }
-}
 
 const TOKEN = `AAAAKgAAAAIAAAAAAAAAA${'x9'.repeat(200)}`;
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,24 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { MemorySecrets } from '../helpers/memorySecrets';
 import { awsConnection, SANDBOX } from '../../../src/connection/connection';
-import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity, type SecretStore } from '../../../src/swf/claims';
+import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity } from '../../../src/swf/claims';
 
 const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
-
-/** An in-memory SecretStore that records writes, like VS Code's SecretStorage would hold them. */
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  writes = 0;
-  async get(key: string) {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string) {
-    this.writes++;
-    this.values.set(key, value);
-  }
-  async delete(key: string) {
-    this.values.delete(key);
-  }
-}
 
 const task = (token: string, activityId: string) => ({
   taskToken: token,
