@@ -9,10 +9,10 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
-import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, SHARED_DOMAIN } from './helpers/connectionsFixture';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, PANEL_WORKFLOW_ID, SHARED_DOMAIN } from './helpers/connectionsFixture';
 import { activateExtension, clearRoots, loggedText, refreshAll, shownTask, shownTasks } from './helpers/extension';
 import { motoEndpoint, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, type MessageRecorder, recordMessages } from './helpers/ui';
+import { answerNextInputBoxes, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
 describe('several connections side by side (after the reload)', function () {
   this.timeout(60_000);
@@ -44,6 +44,17 @@ describe('several connections side by side (after the reload)', function () {
     assert.equal(claim.connection.kind === 'aws' && claim.connection.endpoint, sandboxEndpoint());
     assert.equal((await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()))).contextValue, 'claimedActivityTask');
     assert.equal((await shownTask(api, 'review-on-moto', idOf(motoEndpoint()))).contextValue, 'scheduledActivityTask');
+  });
+
+  it('restores the execution panel left open before the reload, through its serializer, and draws the execution again', async () => {
+    await waitFor(() => api.executionPanels.all.some((p) => p.target.workflowId === PANEL_WORKFLOW_ID), 'a restored panel', 20_000);
+    const panel = api.executionPanels.all.find((p) => p.target.workflowId === PANEL_WORKFLOW_ID);
+    assert.equal(panel?.webviewPanel.title, PANEL_WORKFLOW_ID);
+    assert.equal(panel?.target.root.connection.kind === 'aws' && panel.target.root.connection.endpoint, sandboxEndpoint(), 'restored on the connection it was opened with');
+    await waitFor(() => panel?.firstRenderMs !== undefined, 'the restored page drew the execution', 20_000);
+    assert.equal(panel?.model.timeline.header.workflowId, PANEL_WORKFLOW_ID);
+    assert.ok(panel?.model.timeline.lanes.size, 'the restored panel has its lanes');
+    panel?.webviewPanel.dispose();
   });
 
   it('keeps the claim alive from the new extension host past its heartbeat timeout', async () => {

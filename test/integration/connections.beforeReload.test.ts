@@ -15,10 +15,11 @@ import * as vscode from 'vscode';
 import { connectionId, rootId } from '../../src/connection/connection';
 import type { SwfTasksApi } from '../../src/extension';
 import type { ClaimedTask } from '../../src/swf/claims';
-import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
+import type { ExecutionTarget } from '../../src/swf/taskGroups';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, PANEL_WORKFLOW_ID, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
 import { activateExtension, claimFromList, rootModel, shownTask, shownTasks, unwatchedClaims, watchRoots } from './helpers/extension';
 import { motoEndpoint, resetMoto, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, type MessageRecorder, recordMessages } from './helpers/ui';
+import { answerNextInputBoxes, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
 
 describe('several connections side by side (before the reload)', function () {
@@ -38,7 +39,7 @@ describe('several connections side by side (before the reload)', function () {
     sandbox = new TestDomain(testClient(sandboxEndpoint()), SHARED_DOMAIN);
     for (const peer of [moto, sandbox]) await peer.register([{ ...TYPE, taskList: TASK_LIST }]);
     await moto.startWithActivities('order-on-moto', [{ type: TYPE, activityId: 'review-on-moto', taskList: TASK_LIST }]);
-    await sandbox.startWithActivities('order-on-sandbox', [{ type: TYPE, activityId: 'review-on-sandbox', taskList: TASK_LIST, heartbeatTimeout: HEARTBEAT_TIMEOUT }]);
+    await sandbox.startWithActivities(PANEL_WORKFLOW_ID, [{ type: TYPE, activityId: 'review-on-sandbox', taskList: TASK_LIST, heartbeatTimeout: HEARTBEAT_TIMEOUT }]);
     api = await activateExtension();
     await watchRoots(api, [motoRoot(), sandboxRoot()]);
   });
@@ -130,6 +131,15 @@ describe('several connections side by side (before the reload)', function () {
       driver.dispose();
     }
     assert.ok(!(await sandbox.history(claim)).some((e) => e.eventType === 'ActivityTaskCompleted'));
+  });
+
+  it('leaves the claimed task\'s execution open in a panel (the after-reload suite finds it restored by the serializer)', async () => {
+    const row = await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()));
+    const target = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution', row.node);
+    assert.equal(target?.workflowId, PANEL_WORKFLOW_ID);
+    const panel = api.executionPanels.get(target);
+    await waitFor(() => panel?.firstRenderMs !== undefined, 'the page drew the execution', 20_000);
+    assert.ok(panel?.webviewPanel.active, 'the panel is the active editor, so the reloaded window shows it at once');
   });
 });
 

@@ -16,3 +16,5 @@ export const TYPE = { name: 'ReviewOrder', version: '1' };
 export const HEARTBEAT_TIMEOUT = '15';
 /** Typed into a Complete prompt and backed out of before the reload; offered again after it. */
 export const DRAFT_BEFORE_RELOAD = 'approved, pending the manager (typed before the reload)';
+/** The sandbox's execution, left open in a panel before the reload; the serializer restores it after. */
+export const PANEL_WORKFLOW_ID = 'order-on-sandbox';
