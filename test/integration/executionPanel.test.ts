@@ -15,7 +15,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExecutionTarget } from '../../src/swf/taskGroups';
-import { laneKey } from '../../src/swf/timeline';
+import { laneKey, type TimelineDelta } from '../../src/swf/timeline';
 import type { ExecutionPanel, PostedMessage } from '../../src/views/executionPanel';
 import { claimFromList, refreshAll, rootModel, shownTask } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
@@ -109,9 +109,15 @@ describe('execution panel (moto)', function () {
     const panel = await openFromRow('charge-panel-1');
     const known = panel.model.timeline.lastEventId;
     const before = allPosted.length;
+    const deltas: TimelineDelta[] = [];
+    const listening = panel.model.onDidChange((d) => deltas.push(d));
     await suite.domain.signal(ORDER, 'CustomerCalled');
     await refreshAll(suite.api);
     await waitFor(() => panel.model.timeline.lastEventId > known, 'the model read the new events');
+    listening.dispose();
+    const applied = deltas.reduce((n, d) => n + d.eventsApplied, 0);
+    console.log(`      live update: ${applied} new event(s) folded in, ${deltas.length} read(s) after event ${known}`);
+    assert.equal(applied, panel.model.timeline.lastEventId - known, 'only the new events are folded in, each once');
     const signals = panel.model.timeline.lanes.get(laneKey('signal'));
     assert.ok(signals?.marks.some((m) => m.kind === 'signal' && m.signalName === 'CustomerCalled'), 'the signal is in the model');
     const delta = await waitFor(() => allPosted.slice(before).find((m) => m.panel === panel && m.message.type === 'delta')?.message, 'a delta was posted');
