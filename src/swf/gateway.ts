@@ -14,6 +14,7 @@ import type {
   RespondActivityTaskFailedInput,
   SWFClient,
   WorkflowExecution,
+  WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { type SwfErrorContext, tagSwfError } from './errors';
@@ -68,6 +69,12 @@ export interface SwfGateway {
   requestCancelWorkflow(domain: string, execution: WorkflowExecution): Promise<void>;
   /** Closes the execution at once; no child policy leaves the execution's default. */
   terminateWorkflow(domain: string, execution: WorkflowExecution, options: TerminateOptions): Promise<void>;
+  /**
+   * The run of `workflowId` a person means when they give no run ID: the open
+   * one (SWF allows one open run per workflow ID), or else the closed run that
+   * started last. `undefined` when the domain has none (or none retained).
+   */
+  latestRun(domain: string, workflowId: string, signal?: AbortSignal): Promise<{ runId: string; open: boolean } | undefined>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
   dispose(): void;
@@ -214,6 +221,18 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
           ...(childPolicy !== undefined && { childPolicy }),
         }),
       );
+    },
+
+    async latestRun(domain, workflowId, signal) {
+      // The service lists newest start first, so the first page holds the latest run. The newest run of that
+      // workflow ID is picked anyway, whatever the order and even from a peer that ignores the filter (moto does).
+      const query = { domain, executionFilter: { workflowId }, startTimeFilter: { oldestDate: EPOCH }, maximumPageSize: 100 };
+      const newest = (infos: WorkflowExecutionInfo[] | undefined) =>
+        infos?.filter((info) => info.execution?.workflowId === workflowId).reduce<WorkflowExecutionInfo | undefined>((a, b) => ((a?.startTimestamp?.getTime() ?? -1) >= (b.startTimestamp?.getTime() ?? -1) ? a : b), undefined)?.execution?.runId;
+      const openRun = newest((await client.send(new sdk.ListOpenWorkflowExecutionsCommand(query), { abortSignal: signal })).executionInfos);
+      if (openRun) return { runId: openRun, open: true };
+      const closedRun = newest((await client.send(new sdk.ListClosedWorkflowExecutionsCommand(query), { abortSignal: signal })).executionInfos);
+      return closedRun ? { runId: closedRun, open: false } : undefined;
     },
 
     callCounts: () => ({ ...counts }),
