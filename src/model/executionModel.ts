@@ -27,6 +27,8 @@ export class ExecutionModel implements vscode.Disposable {
   /** Fires after each read that found new events. */
   readonly onDidChange = this.changed.event;
   private reading: Promise<TimelineDelta | undefined> | undefined;
+  /** The read after the one in flight: asked for while it ran, so it may have begun before what the caller wants to see. */
+  private followUp: Promise<TimelineDelta | undefined> | undefined;
   private loaded = false;
   private readonly abort = new AbortController();
 
@@ -51,13 +53,24 @@ export class ExecutionModel implements vscode.Disposable {
   }
 
   /**
-   * Reads what is new (everything, the first time) and folds it in. Calls
-   * made while a read runs share it; a closed execution is not read again.
+   * Reads what is new (everything, the first time) and folds it in. A call
+   * made while a read runs gets one more read after it (shared by every such
+   * call): the read in flight may have begun before the change the caller
+   * knows of, such as a signal just sent. A closed execution is not read again.
    */
   update(): Promise<TimelineDelta | undefined> {
     if (this.loaded && this.closed) return Promise.resolve(undefined);
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    return this.reading;
+    if (!this.reading) {
+      this.reading = this.read().finally(() => (this.reading = undefined));
+      return this.reading;
+    }
+    this.followUp ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.followUp = undefined;
+        return this.update();
+      });
+    return this.followUp;
   }
 
   private async read(): Promise<TimelineDelta | undefined> {

@@ -19,7 +19,7 @@ import { Webviews } from '../ids';
 import type { Connections } from '../model/connections';
 import { ExecutionModel, executionModelKey } from '../model/executionModel';
 import type { RootsModel } from '../model/roots';
-import { describeSwfError, errorMessage } from '../swf/errors';
+import { describeSwfError, errorMessage, type SwfErrorKind } from '../swf/errors';
 import type { ExecutionTarget } from '../swf/taskGroups';
 import type { TimelineBar, TimelineDelta } from '../swf/timeline';
 import {
@@ -39,6 +39,10 @@ import {
 
 /** How often a visible panel of an open execution reads what is new. */
 const DEFAULT_POLL_MS = 5_000;
+/** Failing reads are retried at most this far apart. */
+const MAX_BACKOFF_MS = 60_000;
+/** Failures a re-read cannot mend: reads stop until the page's Retry. */
+const HALTING_ERRORS: ReadonlySet<SwfErrorKind> = new Set(['unknownExecution', 'unknownDomain', 'notPermitted']);
 
 export type WorkflowActionHandler = (action: WorkflowAction, target: ExecutionTarget) => unknown;
 
@@ -66,8 +70,11 @@ export class ExecutionPanels implements vscode.Disposable {
   /** A page drew its first view of an execution. */
   readonly onDidRender = this.rendered.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The timer's period for panels opened from now on; tests lengthen it to tell the root refresh's reads from the timer's. */
+  pollMs: number | undefined;
 
   constructor(private readonly options: ExecutionPanelsOptions) {
+    this.pollMs = options.pollMs;
     this.subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(Webviews.execution, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -109,6 +116,7 @@ export class ExecutionPanels implements vscode.Disposable {
     const model = new ExecutionModel(target, this.options.connections);
     const panel = new ExecutionPanel(webviewPanel, model, {
       ...this.options,
+      pollMs: this.pollMs,
       post: (message) => this.posted.fire({ panel, message }),
       rendered: () => this.rendered.fire(panel),
     });
@@ -139,6 +147,12 @@ export class ExecutionPanel {
   firstRenderMs: number | undefined;
   private pageReady = false;
   private initSent = false;
+  private disposed = false;
+  /** Reads failed in a row: the timer backs off (pollMs × 2^n, at most a minute). */
+  private failures = 0;
+  private nextReadAt = 0;
+  /** A failure no re-read can mend (unknown execution, no permission): no reads until the page's Retry. */
+  private halted = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -168,16 +182,40 @@ export class ExecutionPanel {
     return this.model.target;
   }
 
-  /** Reads what is new; a failed read shows in the page and the log, and the next read tries again. */
+  /**
+   * Reads what is new. A failed read shows in the page and the log once per
+   * failure; the timer then backs off, and stops for failures a re-read
+   * cannot mend until the person presses Retry.
+   */
   update(): void {
+    if (this.disposed || this.halted) return;
     this.model.update().then(
-      () => this.schedule(),
-      (error: unknown) => {
-        const message = errorMessage(describeSwfError(error));
-        this.hooks.log.warn(`Could not read the history of ${this.target.workflowId}: ${message}`);
-        this.post({ type: 'error', message });
+      () => {
+        if (this.disposed) return;
+        this.failures = 0;
+        this.nextReadAt = 0;
+        this.schedule();
       },
+      (error: unknown) => this.readFailed(error),
     );
+  }
+
+  private readFailed(error: unknown): void {
+    if (this.disposed) return;
+    const info = describeSwfError(error);
+    if (info.kind === 'cancelled') return;
+    this.failures += 1;
+    this.nextReadAt = Date.now() + Math.min(MAX_BACKOFF_MS, (this.hooks.pollMs ?? DEFAULT_POLL_MS) * 2 ** this.failures);
+    this.halted = HALTING_ERRORS.has(info.kind);
+    const message = errorMessage(info);
+    this.hooks.log.warn(`Could not read the history of ${this.target.workflowId}: ${message}${this.halted ? ' (reads stopped until Retry)' : ''}`);
+    this.post({ type: 'error', message, ...(this.halted && { retry: vscode.l10n.t('Retry') }) });
+    this.schedule();
+  }
+
+  /** Whether reads stopped after a failure a re-read cannot mend (tests check it). */
+  get stopped(): boolean {
+    return this.halted;
   }
 
   /** What the page sent; public so tests can press the page's buttons without a browser. */
@@ -206,6 +244,13 @@ export class ExecutionPanel {
       }
       case 'action':
         await this.hooks.onAction(message.action, this.target);
+        break;
+      case 'retry':
+        this.halted = false;
+        this.failures = 0;
+        this.nextReadAt = 0;
+        this.update();
+        this.schedule();
         break;
     }
   }
@@ -252,14 +297,20 @@ export class ExecutionPanel {
   }
 
   private post(message: HostMessage): void {
+    if (this.disposed) return;
     this.hooks.post(message);
     void this.webviewPanel.webview.postMessage(message);
   }
 
-  /** The timer runs while the panel is visible and the execution open. */
+  /** The timer runs while the panel is visible, the execution open and reads not stopped; after failures it skips ticks. */
   private schedule(): void {
-    const wanted = this.webviewPanel.visible && !(this.model.isLoaded && this.model.closed);
-    if (wanted && !this.timer) this.timer = setInterval(() => this.update(), this.hooks.pollMs ?? DEFAULT_POLL_MS);
+    if (this.disposed) return;
+    const wanted = this.webviewPanel.visible && !this.halted && !(this.model.isLoaded && this.model.closed);
+    if (wanted && !this.timer) {
+      this.timer = setInterval(() => {
+        if (Date.now() >= this.nextReadAt) this.update();
+      }, this.hooks.pollMs ?? DEFAULT_POLL_MS);
+    }
     if (!wanted && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
@@ -272,6 +323,7 @@ export class ExecutionPanel {
   }
 
   private dispose(): void {
+    this.disposed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     for (const s of this.subscriptions) s.dispose();
