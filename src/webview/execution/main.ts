@@ -31,8 +31,17 @@ let eventCount = 0;
 let eventTypes: string[] = [];
 let page: EventPage = { offset: 0, total: 0, filter: '', events: [] };
 let selectedBar: number | undefined;
-/** The bar that takes Tab (roving tabindex), so the timeline is one tab stop. */
+/** The bar or mark that takes Tab (roving tabindex), so the timeline is one tab stop. */
 let focusBar: number | undefined;
+
+/** What a lane offers to select, in time order: its bars and its marks (signals, markers, cancel requests, refused decisions). */
+function laneItems(lane: LaneView): number[] {
+  const items: { id: number; at: number }[] = [
+    ...lane.bars.map((b) => ({ id: b.id, at: b.scheduledAt ?? b.startedAt ?? Number.MAX_SAFE_INTEGER })),
+    ...lane.marks.map((m) => ({ id: m.id, at: m.at ?? Number.MAX_SAFE_INTEGER })),
+  ];
+  return items.sort((a, b) => a.at - b.at || a.id - b.id).map((i) => i.id);
+}
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
@@ -141,7 +150,8 @@ function tickLabel(at: number, step: number): string {
 function renderTimeline(): void {
   const { start, end } = axisRange();
   const width = Math.max(200, parts.timeline.clientWidth - 220);
-  const axis = timeAxis(start, end, width, -new Date().getTimezoneOffset());
+  // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
+  const axis = timeAxis(start, end, width, -new Date(start).getTimezoneOffset());
   const pct = (at: number) => `${(axisFraction(axis, at) * 100).toFixed(3)}%`;
 
   const ticks = el('div', { class: 'track axis-track' });
@@ -154,7 +164,7 @@ function renderTimeline(): void {
 
   const rows: HTMLElement[] = [axisRow];
   const ordered = [...lanes.values()];
-  if (focusBar === undefined || !ordered.some((l) => l.bars.some((b) => b.id === focusBar))) focusBar = ordered.find((l) => l.bars.length)?.bars[0]?.id;
+  if (focusBar === undefined || !ordered.some((l) => laneItems(l).includes(focusBar!))) focusBar = ordered.map(laneItems).find((ids) => ids.length)?.[0];
   for (const lane of ordered) {
     const track = el('div', { class: 'track' });
     for (const t of axis.ticks) {
@@ -164,13 +174,16 @@ function renderTimeline(): void {
     }
     for (const bar of lane.bars) track.append(barElement(bar, axis.end, pct));
     for (const mark of lane.marks) {
-      const m = el('span', { class: `mark mark-${mark.kind}`, attrs: { title: `${mark.label} · ${when(mark.at)}`, role: 'img', 'aria-label': mark.label } });
+      const m = el('span', {
+        class: `mark mark-${mark.kind}${mark.id === selectedBar ? ' selected' : ''}`,
+        attrs: { role: 'button', tabindex: mark.id === focusBar ? '0' : '-1', 'data-bar': String(mark.id), 'aria-pressed': String(mark.id === selectedBar), 'aria-label': `${lane.label}: ${mark.label}, ${when(mark.at)}`, title: `${mark.label} · ${when(mark.at)}` },
+      });
       m.style.left = pct(mark.at ?? start);
       track.append(m);
     }
     rows.push(el('div', { class: `lane lane-${lane.kind}`, attrs: { 'data-lane': lane.key } }, el('div', { class: 'lane-label', text: lane.label, attrs: { title: lane.label } }), track));
   }
-  const hadFocus = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('bar');
+  const hadFocus = document.activeElement instanceof HTMLElement && document.activeElement.hasAttribute('data-bar');
   parts.timeline.replaceChildren(el('div', { class: 'lanes' }, ...rows));
   if (hadFocus && focusBar !== undefined) barNode(focusBar)?.focus();
 }
@@ -180,7 +193,7 @@ function barElement(bar: BarView, axisEnd: number, pct: (at: number) => string):
   const to = bar.closedAt ?? axisEnd;
   const node = el('div', {
     class: `bar outcome-${bar.outcome}${bar.id === selectedBar ? ' selected' : ''}`,
-    attrs: { role: 'button', tabindex: bar.id === focusBar ? '0' : '-1', 'data-bar': String(bar.id), 'aria-pressed': String(bar.id === selectedBar), 'aria-label': bar.summary, title: `${bar.summary}\n${when(from)} → ${bar.closedAt ? when(to) : '…'}` },
+    attrs: { role: 'button', tabindex: bar.id === focusBar ? '0' : '-1', 'data-bar': String(bar.id), 'aria-pressed': String(bar.id === selectedBar), 'aria-label': `${laneLabel(bar.id)}: ${bar.summary}`, title: `${bar.summary}\n${when(from)} → ${bar.closedAt ? when(to) : '…'}` },
   });
   node.style.left = pct(from);
   node.style.width = `calc(${pct(to)} - ${pct(from)})`;
@@ -195,6 +208,12 @@ function barElement(bar: BarView, axisEnd: number, pct: (at: number) => string):
   return node;
 }
 
+/** The lane a bar is drawn in: with several activities of one type, what tells their bars apart to a screen reader. */
+function laneLabel(id: number): string {
+  for (const lane of lanes.values()) if (lane.bars.some((b) => b.id === id)) return lane.label;
+  return '';
+}
+
 function barNode(id: number): HTMLElement | null {
   return parts.timeline.querySelector<HTMLElement>(`[data-bar="${id}"]`);
 }
@@ -202,7 +221,7 @@ function barNode(id: number): HTMLElement | null {
 function selectBar(id: number): void {
   selectedBar = id;
   focusBar = id;
-  for (const node of parts.timeline.querySelectorAll<HTMLElement>('.bar')) {
+  for (const node of parts.timeline.querySelectorAll<HTMLElement>('[data-bar]')) {
     const on = node.dataset.bar === String(id);
     node.classList.toggle('selected', on);
     node.setAttribute('aria-pressed', String(on));
@@ -212,7 +231,7 @@ function selectBar(id: number): void {
 }
 
 parts.timeline.addEventListener('click', (e) => {
-  const bar = (e.target as HTMLElement).closest<HTMLElement>('.bar');
+  const bar = (e.target as HTMLElement).closest<HTMLElement>('[data-bar]');
   if (bar) {
     selectBar(Number(bar.dataset.bar));
     bar.focus();
@@ -220,7 +239,7 @@ parts.timeline.addEventListener('click', (e) => {
 });
 
 parts.timeline.addEventListener('keydown', (e) => {
-  const current = (e.target as HTMLElement).closest<HTMLElement>('.bar');
+  const current = (e.target as HTMLElement).closest<HTMLElement>('[data-bar]');
   if (!current) return;
   const id = Number(current.dataset.bar);
   if (e.key === 'Enter' || e.key === ' ') {
@@ -228,18 +247,19 @@ parts.timeline.addEventListener('keydown', (e) => {
     selectBar(id);
     return;
   }
-  const ordered = [...lanes.values()].filter((l) => l.bars.length);
-  const laneIndex = ordered.findIndex((l) => l.bars.some((b) => b.id === id));
+  const ordered = [...lanes.values()].map(laneItems).filter((ids) => ids.length);
+  const laneIndex = ordered.findIndex((ids) => ids.includes(id));
   if (laneIndex < 0) return;
-  const barIndex = ordered[laneIndex].bars.findIndex((b) => b.id === id);
+  const items = ordered[laneIndex];
+  const index = items.indexOf(id);
   let next: number | undefined;
-  if (e.key === 'ArrowRight') next = ordered[laneIndex].bars[barIndex + 1]?.id;
-  else if (e.key === 'ArrowLeft') next = ordered[laneIndex].bars[barIndex - 1]?.id;
+  if (e.key === 'ArrowRight') next = items[index + 1];
+  else if (e.key === 'ArrowLeft') next = items[index - 1];
   else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     const lane = ordered[laneIndex + (e.key === 'ArrowDown' ? 1 : -1)];
-    next = lane?.bars[Math.min(barIndex, lane.bars.length - 1)]?.id;
-  } else if (e.key === 'Home') next = ordered[laneIndex].bars[0]?.id;
-  else if (e.key === 'End') next = ordered[laneIndex].bars.at(-1)?.id;
+    next = lane?.[Math.min(index, lane.length - 1)];
+  } else if (e.key === 'Home') next = items[0];
+  else if (e.key === 'End') next = items.at(-1);
   else return;
   e.preventDefault();
   if (next === undefined) return;
@@ -339,6 +359,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const m = e.data;
   switch (m.type) {
     case 'init':
+      clearError();
       strings = m.strings;
       vscode.setState(m.state);
       header = m.header;
@@ -356,6 +377,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       if (selectedBar !== undefined) post({ type: 'selectBar', barId: selectedBar });
       break;
     case 'delta': {
+      clearError();
       if (m.header) {
         header = m.header;
         renderHeader();
@@ -366,9 +388,9 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       eventCount = m.eventCount;
       eventTypes = m.eventTypes;
       renderTimeline();
-      // The list follows new events when it shows the end of the history.
-      if (grew && page.offset + EVENT_PAGE_SIZE >= page.total) post({ type: 'requestEvents', offset: page.offset, filter: page.filter });
-      if (selectedBar !== undefined && m.lanes.some((l) => l.bars.some((b) => b.id === selectedBar))) post({ type: 'selectBar', barId: selectedBar });
+      // The shown page again: its total and the filter's types change, and it follows new events when it shows the end of the history.
+      if (grew) post({ type: 'requestEvents', offset: page.offset, filter: page.filter });
+      if (selectedBar !== undefined && m.lanes.some((l) => laneItems(l).includes(selectedBar!))) post({ type: 'selectBar', barId: selectedBar });
       break;
     }
     case 'events':
@@ -378,13 +400,29 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'details':
       if (m.barId === selectedBar) renderDetails(m.label, m.events);
       break;
-    case 'error':
-      parts.error.textContent = m.message;
+    case 'error': {
+      const retry = m.retry === undefined ? undefined : el('button', { class: 'secondary', text: m.retry, attrs: { type: 'button' } });
+      retry?.addEventListener('click', () => {
+        clearError();
+        post({ type: 'retry' });
+      });
+      parts.error.replaceChildren(el('span', { text: m.message }), ...(retry ? [retry] : []));
       parts.error.hidden = false;
       if (!strings) app.replaceChildren(parts.error);
       break;
+    }
   }
 });
+
+function clearError(): void {
+  parts.error.hidden = true;
+  parts.error.replaceChildren();
+}
+
+// An open execution's bars grow with time even when nothing happens: the axis ends now.
+setInterval(() => {
+  if (header?.status === 'open' && !document.hidden) renderTimeline();
+}, 15_000);
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {

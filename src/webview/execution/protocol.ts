@@ -101,7 +101,8 @@ export type HostMessage =
   | { type: 'delta'; header?: HeaderView; lanes: LaneView[]; lastEventAt?: number; eventCount: number; eventTypes: string[] }
   | { type: 'events'; page: EventPage }
   | { type: 'details'; barId: number; label: string; events: EventView[] }
-  | { type: 'error'; message: string };
+  /** A read failed; `retry` (the button's text) when the panel stopped reading until the person asks again. */
+  | { type: 'error'; message: string; retry?: string };
 
 /** Page → host. */
 export type PageMessage =
@@ -110,7 +111,9 @@ export type PageMessage =
   | { type: 'rendered'; eventCount: number }
   | { type: 'requestEvents'; offset: number; filter: string }
   | { type: 'selectBar'; barId: number }
-  | { type: 'action'; action: WorkflowAction };
+  | { type: 'action'; action: WorkflowAction }
+  /** The error's Retry button: read again after a failure that stopped the reads. */
+  | { type: 'retry' };
 
 /** What the page keeps with `vscode.setState`, and the serializer reopens after a reload. */
 export interface PanelState {
@@ -125,6 +128,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
   const v = value as Record<string, unknown>;
   switch (m.type) {
     case 'ready':
+    case 'retry':
       return true;
     case 'rendered':
       return typeof v.eventCount === 'number';
