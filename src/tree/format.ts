@@ -56,3 +56,10 @@ export function formatSpan(ms: number): string {
 export function formatTimeLeft(msLeft: number): string {
   return msLeft <= 0 ? t('overdue') : t('{0} left', formatSpan(msLeft));
 }
+
+const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+
+/** A moment in the person's own time zone, named: "Dec 2, 2026, 2:05:10 PM UTC". */
+export function formatLocalTime(at: Date | undefined): string | undefined {
+  return at && LOCAL_TIME.format(at);
+}

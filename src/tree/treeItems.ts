@@ -6,7 +6,7 @@ import type { RootModel } from '../model/rootModel';
 import { type Deadline, isUrgent, type TaskDeadlines, taskDeadlines, timeoutOf, type TimeoutKind } from '../swf/deadlines';
 import type { TaskListGroup, TaskRow, TaskRowState } from '../swf/taskGroups';
 import { shortToken } from '../swf/tokens';
-import { formatAgo, formatSpan, formatTimeLeft, formatTimeout, prettyInput, truncate } from './format';
+import { formatAgo, formatLocalTime, formatSpan, formatTimeLeft, formatTimeout, prettyInput, truncate } from './format';
 
 /** A watched domain on a connection: a root of the tree. */
 export interface RootNode {
@@ -96,7 +96,8 @@ export function taskItem(row: TaskRow, now = new Date(), lastBeatAt?: Date): vsc
   const item = new vscode.TreeItem(`${task.activityType.name} ${task.activityType.version}`, vscode.TreeItemCollapsibleState.None);
   item.id = `task:${rootId(row.root)}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
   item.description = [task.activityId, task.workflowId, stateText(row, now), ...(left ? [left] : [])].join(' · ');
-  item.iconPath = task.cancelRequested ? CANCEL_REQUESTED_ICON : isUrgent(deadlines.next) ? DEADLINE_NEAR_ICON : STATE_ICONS[row.state];
+  // Urgency first: a cancel-requested task under a minute still has to be answered (Cancel Task) before it times out.
+  item.iconPath = isUrgent(deadlines.next) ? DEADLINE_NEAR_ICON : task.cancelRequested ? CANCEL_REQUESTED_ICON : STATE_ICONS[row.state];
   item.contextValue = `${row.state}${task.cancelRequested ? 'CancelRequested' : ''}ActivityTask`;
   item.tooltip = taskTooltip(row, now, deadlines);
   const label = vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', String(item.label), task.activityId, task.workflowId, stateText(row, now));
@@ -131,7 +132,7 @@ export function deadlineText(deadline: Deadline, value: string | undefined): str
     case 'met':
       return vscode.l10n.t('{0}, met (the task started)', timeout);
     case 'running': {
-      const at = deadline.at.toISOString();
+      const at = formatLocalTime(deadline.at) ?? '';
       const since =
         deadline.since === 'lastHeartbeat' ? vscode.l10n.t('from your last heartbeat') : deadline.since === 'started' ? vscode.l10n.t('from the start') : vscode.l10n.t('from the scheduling');
       if (deadline.bound === 'notBefore') {
@@ -201,10 +202,10 @@ function taskTooltip(row: TaskRow, now: Date, deadlines: TaskDeadlines): vscode.
     [vscode.l10n.t('Run ID'), task.runId],
     [vscode.l10n.t('Task list'), task.taskList],
     [vscode.l10n.t('Attempt'), task.attempt > 1 ? vscode.l10n.t('{0} (this activityId was scheduled before)', task.attempt) : undefined],
-    [vscode.l10n.t('Scheduled'), task.scheduledAt?.toISOString()],
-    [vscode.l10n.t('Started'), task.startedAt ? `${task.startedAt.toISOString()}${task.startedBy ? ` ${vscode.l10n.t('by {0}', task.startedBy)}` : ''}` : undefined],
+    [vscode.l10n.t('Scheduled'), formatLocalTime(task.scheduledAt)],
+    [vscode.l10n.t('Started'), task.startedAt ? `${formatLocalTime(task.startedAt)}${task.startedBy ? ` ${vscode.l10n.t('by {0}', task.startedBy)}` : ''}` : undefined],
     [vscode.l10n.t('Claimed as'), row.claim ? vscode.l10n.t('{0} (token {1})', row.claim.identity, shortToken(row.claim.taskToken)) : undefined],
-    [vscode.l10n.t('Cancel requested'), task.cancelRequestedAt?.toISOString()],
+    [vscode.l10n.t('Cancel requested'), formatLocalTime(task.cancelRequestedAt)],
     ...deadlines.all.map((d): [string, string] => [timeoutName(d.kind), deadlineText(d, timeoutOf(row, d.kind))]),
   ];
   for (const [name, value] of lines) if (value) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
