@@ -6,7 +6,8 @@
  * - a signal sent by another client reaches the panel on the root's refresh,
  *   posted as a delta; the panel's buttons reach the action callback;
  * - a terminated execution says it closed, and its timer stops;
- * - a closed execution opens by workflow ID and run ID from the palette;
+ * - a closed execution opens by workflow ID and run ID from the palette, or
+ *   by workflow ID alone (its latest run);
  * - Export History opens every event as JSON;
  * - nothing posted to a page holds a claim's task token;
  * - how long a 1,000-event history takes from the command to the page's
@@ -39,11 +40,17 @@ describe('execution panel (moto)', function () {
   const tokens: string[] = [];
   let recorder: vscode.Disposable | undefined;
 
+  let pollMs: number | undefined;
+
   before(() => {
     recorder = suite.api.executionPanels.onDidPostMessage((m) => allPosted.push(m));
+    // An hour: every update this suite sees comes from a root refresh or an action, not the panel's own timer.
+    pollMs = suite.api.executionPanels.pollMs;
+    suite.api.executionPanels.pollMs = 3_600_000;
   });
 
   after(() => {
+    suite.api.executionPanels.pollMs = pollMs;
     recorder?.dispose();
     for (const panel of suite.api.executionPanels.all) panel.webviewPanel.dispose();
   });
@@ -138,6 +145,8 @@ describe('execution panel (moto)', function () {
     // An earlier test signalled CustomerCalled from another client: only the panel's signal is ManagerApproved.
     const signaled = (await suite.domain.history(panel.target)).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ManagerApproved');
     assert.deepEqual(signaled.map((e) => [e.workflowExecutionSignaledEventAttributes?.signalName, e.workflowExecutionSignaledEventAttributes?.input]), [['ManagerApproved', '{"by":"panel"}']]);
+    const signalLane = () => panel.model.timeline.lanes.get(laneKey('signal'));
+    await waitFor(() => signalLane()?.marks.some((m) => m.kind === 'signal' && m.signalName === 'ManagerApproved'), 'the panel shows its own signal (the refresh after the action, not the timer)');
 
     const messages = recordMessages(); // the modal is declined: nothing is chosen
     const boxes = answerNextInputBoxes(['not today', '']);
@@ -152,6 +161,34 @@ describe('execution panel (moto)', function () {
     }
     assert.ok(messages.shown.some((m) => m.modal && m.message.includes(ORDER)), 'the confirmation names the workflow ID');
     assert.ok(!(await suite.domain.history(panel.target)).some((e) => e.eventType === 'WorkflowExecutionTerminated'), 'declining sent nothing');
+  });
+
+  it('stops reading an execution that does not exist, says so once, and reads again only on Retry', async () => {
+    const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Enter a workflow ID')));
+    const boxes = answerShowInputBox([ORDER, 'no-such-run-id']);
+    let panel: ExecutionPanel | undefined;
+    try {
+      const target = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution');
+      panel = target && suite.api.executionPanels.get(target);
+    } finally {
+      picker.dispose();
+      boxes.dispose();
+    }
+    assert.ok(panel, 'a panel opened for the typed run');
+    const opened = panel;
+    await waitFor(() => opened.stopped, 'the reads stopped');
+    const errors = () => postedTo(opened).filter((m) => m.type === 'error');
+    assert.equal(errors().length, 1);
+    const [error] = errors();
+    assert.ok(error.type === 'error' && error.retry, `the page offers Retry: ${JSON.stringify(error)}`);
+    assert.ok(!opened.polling, 'no timer runs');
+    await refreshAll(suite.api);
+    assert.equal(errors().length, 1, 'a root refresh does not read a stopped panel again');
+
+    await opened.receive({ type: 'retry' });
+    await waitFor(() => errors().length === 2, 'Retry read again, and failed again');
+    assert.ok(opened.stopped);
+    opened.webviewPanel.dispose();
   });
 
   it('says the execution closed when another client terminates it, and stops its timer', async () => {
@@ -184,6 +221,34 @@ describe('execution panel (moto)', function () {
       assert.equal(panel.model.timeline.header.status, 'terminated');
       assert.ok(!picker.offered[0].some((i) => i.label === SHIPPING), 'the pick lists only open executions');
     } finally {
+      picker.dispose();
+      boxes.dispose();
+    }
+  });
+
+  it('opens the latest run when the run ID is left empty, and says so when the workflow ID has no run', async () => {
+    const shown = suite.api.executionPanels.all.find((p) => p.target.workflowId === SHIPPING);
+    assert.ok(shown, 'the previous test opened the closed execution');
+    const { runId } = shown.target;
+    shown.webviewPanel.dispose();
+    await waitFor(() => !suite.api.executionPanels.get(shown.target), 'its panel is gone');
+    const messages = recordMessages();
+    const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Enter a workflow ID')));
+    const boxes = answerShowInputBox([SHIPPING, '', 'no-such-workflow-id', '']);
+    try {
+      const latest = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution');
+      assert.deepEqual([latest?.workflowId, latest?.runId], [SHIPPING, runId], 'the closed run, the only one');
+      const panel = suite.api.executionPanels.get(latest!);
+      assert.ok(panel, 'its panel opened');
+      await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew it', 20_000);
+      assert.equal(messages.shown.length, 0, `no message: ${JSON.stringify(messages.shown)}`);
+
+      const open = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution');
+      assert.equal(open, undefined, 'nothing to open');
+      assert.equal(messages.shown.length, 1, `one message: ${JSON.stringify(messages.shown)}`);
+      assert.match(messages.shown[0].message, /No execution with workflow ID no-such-workflow-id in panel-tests/);
+    } finally {
+      messages.dispose();
       picker.dispose();
       boxes.dispose();
     }

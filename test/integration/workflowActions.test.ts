@@ -6,6 +6,7 @@
  * - a signal from a task row is in the history with its name and input, and in the log;
  * - given an ExecutionTarget (as the execution panel passes), nothing is asked about the execution;
  * - terminating asks a modal question naming the workflow ID; declining sends nothing;
+ * - from the execution panel, Request Cancel and Terminate show in the open panel;
  * - an over-long signal name or reason is refused as typed, and nothing is sent;
  * - a failed call keeps what was typed, and Retry offers it again, prefilled.
  */
@@ -16,7 +17,7 @@ import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionTarget } from '../../src/swf/taskGroups';
 import { activateExtension, clearRoots, loggedText, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, type InputBoxRecord, type MessageRecorder, recordMessages } from './helpers/ui';
+import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, type InputBoxRecord, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
 const DOMAIN = 'workflow-actions';
 const TYPE = { name: 'ReviewOrder', version: '1' };
@@ -36,7 +37,7 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     const { endpoint } = await sandbox.start();
     domain = new TestDomain(testClient(endpoint), DOMAIN);
     await domain.register([{ ...TYPE, taskList: TASK_LIST }]);
-    for (const name of ['signal', 'cancel', 'terminate', 'limits', 'failing', 'closed']) {
+    for (const name of ['signal', 'cancel', 'terminate', 'limits', 'failing', 'closed', 'panel']) {
       const workflowId = `order-${name}`;
       executions.set(name, await domain.startWithActivities(workflowId, [{ type: TYPE, activityId: `review-${name}`, taskList: TASK_LIST }]));
     }
@@ -121,6 +122,40 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     assert.equal(again.sent, true);
     assert.equal((await eventsOf('cancel', 'WorkflowExecutionCancelRequested')).length, 1, 'SWF records one request');
     assert.match(messages.of('info')[1]?.message ?? '', /^Cancellation of order-cancel was already requested/);
+  });
+
+  it('requests cancel and terminates from the execution panel: the open panel shows the cancel request, then the closed status', async () => {
+    const panels = api.executionPanels;
+    const savedPollMs = panels.pollMs;
+    panels.pollMs = 3_600_000; // every update seen here follows the action, not the panel's timer
+    const target: ExecutionTarget = { kind: 'execution', root: rootModel(api).spec, ...execution('panel') };
+    const panel = panels.show(target);
+    try {
+      await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew the execution', 20_000);
+      await panel.receive({ type: 'action', action: 'requestCancel' });
+      await waitFor(() => panel.model.timeline.header.cancelRequested, 'the panel shows the cancel request');
+      assert.ok([...panel.model.timeline.lanes.values()].some((l) => l.marks.some((m) => m.kind === 'cancelRequest')), 'a cancel-request mark');
+      assert.equal(panel.model.timeline.header.status, 'open', 'a cancel request leaves the decision to the decider');
+
+      messages.answerWith((m) => (m.modal ? 'Terminate' : undefined));
+      const picks = pickLabel('TERMINATE');
+      const boxes = answerNextInputBoxes(['closed from the panel', '']);
+      try {
+        await panel.receive({ type: 'action', action: 'terminate' });
+        await boxes.done();
+      } finally {
+        boxes.dispose();
+        picks.dispose();
+      }
+      await waitFor(() => panel.model.closed, 'the panel says the execution closed');
+      assert.equal(panel.model.timeline.header.status, 'terminated');
+      assert.equal(panel.model.timeline.header.closeReason, 'closed from the panel');
+      assert.equal(calls('RequestCancelWorkflowExecution'), 1);
+      assert.equal(calls('TerminateWorkflowExecution'), 1);
+    } finally {
+      panel.webviewPanel.dispose();
+      panels.pollMs = savedPollMs;
+    }
   });
 
   it('terminates only after a modal naming the workflow ID: declining sends nothing and keeps what was typed', async () => {

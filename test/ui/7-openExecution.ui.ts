@@ -88,7 +88,7 @@ describe('Open Execution (as a person)', () => {
       await panelPage(workbench).getByRole('button', { name: /^Signal/ }).click();
       await workbench.typeAndEnter(SIGNAL_NAME);
       await workbench.typeAndEnter(SIGNAL_INPUT);
-      await workbench.notification(/Signalled|Signaled|signal/i);
+      await workbench.notification(/\bSignaled \S/);
     });
 
     await step('SWF recorded the signal, and the panel shows it', async () => {
