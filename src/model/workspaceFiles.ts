@@ -42,6 +42,8 @@ export class WorkspaceFiles {
     const byName = new Map<string, StoredTemplate>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const dir = vscode.Uri.joinPath(folder.uri, TEMPLATES_FOLDER, templateDirName(type));
+      // Most types have no templates: a stat is quieter than a failing readDirectory (which VS Code logs).
+      if (!(await exists(dir))) continue;
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(dir);
