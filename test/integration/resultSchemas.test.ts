@@ -19,10 +19,11 @@ import type { JournalEntry } from '../../src/swf/journal';
 import type { ExecutionTarget } from '../../src/swf/taskGroups';
 import { activateExtension, claimFromList, clearRoots, rootModel, shownTask, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages } from './helpers/ui';
+import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
 const DOMAIN = 'schema-tests';
 const CHARGE = { name: 'ChargeCard', version: '3' };
+const REFUND = { name: 'Refund', version: '1' };
 const SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
@@ -51,7 +52,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     await write(`.swf/schemas/${CHARGE.name}@${CHARGE.version}.result.json`, JSON.stringify(SCHEMA, null, 2));
     const { endpoint } = await sandbox.start();
     domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([{ ...CHARGE, taskList: 'charges' }]);
+    await domain.register([{ ...CHARGE, taskList: 'charges' }, { ...REFUND, taskList: 'refunds' }]);
     api = await activateExtension();
     await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
   });
@@ -208,5 +209,72 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.equal(signal.eventId, history.find((e) => e.eventType === 'WorkflowExecutionSignaled')?.eventId);
     assert.equal(signal.textSha256, createHash('sha256').update('{"by": "ops"}').digest('hex'));
     assert.equal(signal.text, undefined, 'no text unless the setting asks');
+  });
+
+  it('Save as Template after a Complete stores the result for its activity type, and the next Complete offers it', async () => {
+    const { claim } = await claimNew('save-template', { orderId: 'o-5', amount: 5 });
+    const result = '{"orderId": "o-5", "amount": 5, "approved": false}';
+    messages.answerWith((shown) => (shown.items.includes('Save as Template') ? 'Save as Template' : undefined));
+    const blank = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Blank answer')));
+    const driver = answerNextInputBoxes([result, 'declined by ops']);
+    try {
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(api, claim.activityId)).node), true);
+      const boxes = await driver.done();
+      assert.match(boxes[1].title ?? '', /^Save as Template: ChargeCard 3/);
+    } finally {
+      driver.dispose();
+      blank.dispose();
+    }
+    const saved = vscode.Uri.joinPath(folder, `.swf/templates/${CHARGE.name}@${CHARGE.version}/declined by ops.json`);
+    const text = await waitFor(async () => vscode.workspace.fs.readFile(saved).then((bytes) => new TextDecoder().decode(bytes), () => undefined), 'the template file');
+    assert.equal(text, result);
+
+    const next = await claimNew('offered', { orderId: 'o-6', amount: 6 });
+    const escape = answerQuickPick<vscode.QuickPickItem>(() => undefined);
+    try {
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(api, next.claim.activityId)).node), false);
+      assert.ok(escape.offered[0].some((i) => i.label.includes('declined by ops')), 'the saved template is offered');
+    } finally {
+      escape.dispose();
+    }
+  });
+
+  it('Create Result Schema infers a starting schema from the task input, and opens an existing one instead of overwriting it', async () => {
+    await domain.startWithActivities('order-refund', [{ type: REFUND, activityId: 'refund-1', taskList: 'refunds', input: '{"orderId": "o-1", "amount": 12.5, "lines": [{"sku": "a", "qty": 1}]}' }]);
+    await rootModel(api).refresh();
+    const row = await shownTask(api, 'refund-1');
+    const fromInput = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes("task's input")));
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('swfTasks.createResultSchema', row.node);
+    } finally {
+      fromInput.dispose();
+    }
+    assert.ok(uri);
+    assert.equal(vscode.workspace.asRelativePath(uri), '.swf/schemas/Refund@1.result.json');
+    const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
+    assert.deepEqual(schema, {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Refund 1 result',
+      type: 'object',
+      properties: {
+        orderId: { type: 'string' },
+        amount: { type: 'number' },
+        lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku', 'qty'] } },
+      },
+      required: ['orderId', 'amount', 'lines'],
+    });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the schema is opened');
+
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{"type": "object"}'));
+    const again = answerQuickPick<vscode.QuickPickItem>(() => assert.fail('no question when the schema exists'));
+    try {
+      await vscode.commands.executeCommand('swfTasks.createResultSchema', row.node);
+    } finally {
+      again.dispose();
+    }
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '{"type": "object"}', 'not overwritten');
+    assert.ok(messages.of('info').some((m) => m.message.includes('already has a result schema')));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
