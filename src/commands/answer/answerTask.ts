@@ -233,8 +233,8 @@ export class TaskAnswers {
   }
 
   /**
-   * The activity type's templates first, then what was typed before (a
-   * draft), then a blank answer. A template's placeholders are filled from
+   * What was typed before (a draft), then the activity type's templates,
+   * then a blank answer. A template's placeholders are filled from
    * the task input. `undefined`: the person backed out; `text` undefined:
    * keep the draft as it is.
    */
@@ -251,9 +251,10 @@ export class TaskAnswers {
     if (templates.length === 0) return {};
     type Item = vscode.QuickPickItem & { text?: string; template?: boolean };
     const typedBefore = draft.result;
+    // What was typed before (a Retry, a reload) comes first, so Enter never throws it away; then the templates, then blank.
     const items: Item[] = [
-      ...templates.map((template) => ({ label: `$(file-text) ${template.name}`, description: vscode.l10n.t('template'), detail: oneLine(template.text), text: template.text, template: true })),
       ...(typedBefore ? [{ label: `$(history) ${vscode.l10n.t('What you typed before')}`, detail: oneLine(typedBefore), text: undefined }] : []),
+      ...templates.map((template) => ({ label: `$(file-text) ${template.name}`, description: vscode.l10n.t('template'), detail: oneLine(template.text), text: template.text, template: true })),
       { label: `$(file) ${vscode.l10n.t('Blank answer')}`, text: '' },
     ];
     const picked = await vscode.window.showQuickPick(items, {
