@@ -49,6 +49,13 @@ const contexts = await Promise.all([
     entryPoints: ['src/sandbox/cli.ts'],
     outfile: 'dist/sandbox.js',
   }),
+  // Ajv, loaded by the extension only when an activity type has a result schema (src/swf/resultSchemas.ts).
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/schemaValidator/index.ts'],
+    outfile: 'dist/schemaValidator.js',
+    metafile: true,
+  }),
   // The execution panel's page: runs in the webview, so browser and iife; its CSS lands beside it (execution.css).
   esbuild.context({
     ...common,

@@ -43,6 +43,9 @@ export const Commands = {
   revealTask: 'swfTasks.revealTask',
   openExecution: 'swfTasks.openExecution',
   exportHistory: 'swfTasks.exportHistory',
+  createResultSchema: 'swfTasks.createResultSchema',
+  saveAsTemplate: 'swfTasks.saveAsTemplate',
+  showAnswerJournal: 'swfTasks.showAnswerJournal',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -51,7 +54,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * Commands contributed to the manifest but kept out of the Command Palette
  * (`"when": "false"`): they only make sense on the row that carries them.
  */
-export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask];
+export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask, Commands.createResultSchema];
 
 /** Status-bar item ids (VS Code remembers per id whether a person hid the item). */
 export const StatusBarItems = {
@@ -89,6 +92,12 @@ export const Settings = {
   requestTimeoutSeconds: { key: 'requestTimeoutSeconds', default: 30 },
   autoRefreshSeconds: { key: 'autoRefreshSeconds', default: 60 },
   keepClaimedTasksAlive: { key: 'keepClaimedTasksAlive', default: true },
+  /** Where result schemas are looked up, relative to each workspace folder (or absolute). */
+  schemasFolder: { key: 'schemasFolder', default: '.swf/schemas' },
+  /** Days an answer journal entry is kept; 0 keeps them all. */
+  journalRetentionDays: { key: 'journalRetentionDays', default: 90 },
+  /** Whether journal entries hold the sent text itself (by default only its length and SHA-256). */
+  journalIncludeText: { key: 'journalIncludeText', default: false },
   /** The single connection of versions before roots: read once, to migrate it into the first root. */
   legacyProfile: { key: 'profile', default: '' },
   legacyRegion: { key: 'region', default: '' },

@@ -21,13 +21,21 @@ import { showExecutionHistory } from './showExecutionHistory';
 import { WorkflowActions } from './workflowActions';
 import { type ExecutionPanelOpener, openExecution } from './openExecution';
 import { exportHistory } from './exportHistory';
+import { createAnswerServices } from './answer/answerServices';
+import { unlinkAllSchemas } from './answer/schemaLinks';
+import { saveEditorAsTemplate } from './answer/templateCommands';
+import { createResultSchema } from './createResultSchema';
+import { registerJournalDocuments, showAnswerJournal } from './showAnswerJournal';
 import type { ExecutionTarget } from '../swf/taskGroups';
 
 export function registerCommands(ctx: CommandContext, executionPanels: ExecutionPanelOpener): vscode.Disposable[] {
   const editors = new AnswerEditors();
   const drafts = new DraftStore(ctx.extension.secrets);
-  const answers = new TaskAnswers(ctx, editors, drafts);
-  const workflowActions = new WorkflowActions(ctx, editors, drafts);
+  const services = createAnswerServices(ctx.extension, ctx.log);
+  const answers = new TaskAnswers(ctx, editors, drafts, services);
+  const workflowActions = new WorkflowActions(ctx, editors, drafts, services);
+  // No answer editor is open yet: json.schemas entries left by a crashed window go.
+  void unlinkAllSchemas().catch((error: unknown) => ctx.log.warn(`Could not clean json.schemas: ${String(error)}`));
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -52,8 +60,11 @@ export function registerCommands(ctx: CommandContext, executionPanels: Execution
     [Commands.revealTask]: revealTask,
     [Commands.openExecution]: (c, arg) => openExecution(c, executionPanels, arg),
     [Commands.exportHistory]: exportHistory,
+    [Commands.createResultSchema]: (c, arg) => createResultSchema(c, services, arg),
+    [Commands.saveAsTemplate]: (c, uri) => saveEditorAsTemplate(c, services, editors, uri as vscode.Uri | undefined),
+    [Commands.showAnswerJournal]: (_c, filter) => showAnswerJournal(services, typeof filter === 'string' ? filter : undefined),
   };
-  return [editors, { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
+  return [editors, registerJournalDocuments(services), { dispose: () => void drafts.flush() }, ...Object.entries(handlers).map(([id, handler]) => registerCommand(ctx, id as CommandId, handler))];
 }
 
 /** A Load More row: more executions of its root (a read), or more rows of a task list (the view's paging). */

@@ -19,6 +19,8 @@ import { readEventsAfter } from '../swf/taskLister';
 import type { ExecutionTarget } from '../swf/taskGroups';
 import { type ChildPolicy, CHILD_POLICIES, type FieldProblem, lengthHint, notSentMessage, validateSignal, validateSignalName, validateTermination } from '../swf/validation';
 import type { AnswerEditors } from './answer/answerEditors';
+import type { AnswerServices } from './answer/answerServices';
+import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { promptText, runInputBox, type TextPromptOptions } from './answer/prompts';
 import type { CommandContext } from './commandContext';
 import { resolveExecution } from './resolveExecution';
@@ -56,6 +58,7 @@ export class WorkflowActions {
     private readonly ctx: CommandContext,
     private readonly editors: AnswerEditors,
     private readonly drafts: DraftStore,
+    private readonly services: AnswerServices,
   ) {}
 
   /** Entry point of the three commands: true when the call was sent and SWF accepted it. */
@@ -74,6 +77,9 @@ export class WorkflowActions {
     const title = vscode.l10n.t('{0}: {1}', actionTitle(action), target.workflowId);
     let send: (gateway: SwfGateway) => Promise<void>;
     let what = target.workflowId;
+    /** What the journal records: the signal's input or the termination's details, and its name or reason. */
+    let sentText: string | undefined;
+    let sentReason: string | undefined;
     switch (action) {
       case 'signal': {
         if (!(await typed(await this.promptSignal(title, draft)))) return false;
@@ -81,6 +87,8 @@ export class WorkflowActions {
         if (!validation.ok) return refuse(validation.problems);
         const { signalName, input } = validation.request;
         what = vscode.l10n.t('{0} with "{1}"', target.workflowId, signalName);
+        sentText = input;
+        sentReason = signalName;
         send = (gateway) => gateway.signalWorkflow(target.root.domain, target, signalName, input);
         break;
       }
@@ -94,11 +102,19 @@ export class WorkflowActions {
         if (!validation.ok) return refuse(validation.problems);
         if (!(await confirmTermination(target, validation.request.childPolicy))) return false;
         const request = validation.request;
+        sentText = request.details;
+        sentReason = request.reason;
         send = (gateway) => gateway.terminateWorkflow(target.root.domain, target, request);
         break;
       }
     }
-    const sent = await this.send(action, target, what, send);
+    const journal = (outcome: { outcome: 'recorded' | 'error'; error?: string; eventId?: number }): Promise<void> =>
+      this.services.record(
+        { action, ...outcome, connection: connectionLabel(target.root.connection), domain: target.root.domain, workflowId: target.workflowId, runId: target.runId },
+        sentText,
+        sentReason,
+      );
+    const sent = await this.send(action, target, what, send, journal);
     if (sent) await this.drafts.discard(key);
     return sent;
   }
@@ -136,7 +152,13 @@ export class WorkflowActions {
   }
 
   /** `what` names the target in the information message: the workflow ID, and for a signal its name. */
-  private async send(action: WorkflowAction, target: ExecutionTarget, what: string, call: (gateway: SwfGateway) => Promise<void>): Promise<boolean> {
+  private async send(
+    action: WorkflowAction,
+    target: ExecutionTarget,
+    what: string,
+    call: (gateway: SwfGateway) => Promise<void>,
+    journal: (outcome: { outcome: 'recorded' | 'error'; error?: string; eventId?: number }) => Promise<void>,
+  ): Promise<boolean> {
     const { domain, connection } = target.root;
     const execution = { workflowId: target.workflowId, runId: target.runId };
     let before: number | undefined;
@@ -145,11 +167,14 @@ export class WorkflowActions {
       before = await lastEventId(gateway, domain, execution);
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: {1}…', actionTitle(action), target.workflowId) }, () => call(gateway));
     } catch (error) {
+      await journal({ outcome: 'error', error: error instanceof Error ? error.name : 'Error' });
       return this.reportFailure(action, target, error);
     }
     this.ctx.log.info(`${OPERATIONS[action]}: ${target.workflowId} (run ${target.runId}) in ${domain} on ${connectionLabel(connection)}`);
-    const caused = await this.logCausedEvents(action, target, before);
-    void vscode.window.showInformationMessage(pastText(action, what, caused));
+    const events = await this.logCausedEvents(action, target, before);
+    const recording = events?.find((e) => e.eventType === CAUSED_EVENT[action]);
+    await journal({ outcome: 'recorded', eventId: recording?.eventId });
+    void vscode.window.showInformationMessage(pastText(action, what, events && recording !== undefined));
     await this.ctx.roots.find(target.root)?.refresh();
     return true;
   }
@@ -175,7 +200,7 @@ export class WorkflowActions {
   }
 
   /** Logs the events recorded since `before`: the call's own event and what it set off (a decision task). */
-  private async logCausedEvents(action: WorkflowAction, target: ExecutionTarget, before: number | undefined): Promise<boolean | undefined> {
+  private async logCausedEvents(action: WorkflowAction, target: ExecutionTarget, before: number | undefined): Promise<HistoryEvent[] | undefined> {
     if (before === undefined) {
       this.ctx.log.info('The history could not be read before the call: use Show Execution History to see its result.');
       return undefined;
@@ -186,7 +211,7 @@ export class WorkflowActions {
       const events = await readEventsAfter(gateway, target.root.domain, execution, before, { firstPageSize: 10, pageSize: 100 });
       this.ctx.log.info(`History of ${target.workflowId} after ${OPERATIONS[action]}:`);
       for (const event of events) this.ctx.log.info(`  ${formatHistoryEvent(event)}`);
-      return events.some((e) => e.eventType === CAUSED_EVENT[action]);
+      return events;
     } catch (error) {
       this.ctx.log.warn(`Could not read the history after ${OPERATIONS[action]}: ${describeSwfError(error).title}`);
       return undefined;

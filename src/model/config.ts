@@ -23,3 +23,16 @@ export async function writeSetting<K extends SettingName>(name: K, value: Settin
 export function affectsSetting(event: vscode.ConfigurationChangeEvent, ...names: SettingName[]): boolean {
   return names.some((name) => event.affectsConfiguration(`${CONFIG_SECTION}.${Settings[name].key}`));
 }
+
+/**
+ * The JSON extension's `json.schemas` in user settings: the one setting of
+ * another extension this one writes (answer editors' schema links, see
+ * src/commands/answer/schemaLinks.ts).
+ */
+export function readUserJsonSchemas<T>(): T[] {
+  return vscode.workspace.getConfiguration('json').inspect<T[]>('schemas')?.globalValue ?? [];
+}
+
+export async function writeUserJsonSchemas<T>(entries: readonly T[]): Promise<void> {
+  await vscode.workspace.getConfiguration('json').update('schemas', entries.length ? entries : undefined, vscode.ConfigurationTarget.Global);
+}

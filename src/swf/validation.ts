@@ -45,7 +45,10 @@ export type FieldName = keyof typeof SWF_LIMITS;
 export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName'>;
 
 /** Why a field was rejected: lets the UI react without parsing the message. */
-export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace';
+export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace' | 'schema';
+
+/** A check of a field's text beyond SWF's limits (its activity type's schema): `undefined` when it passes, else why not. */
+export type TextCheck = (text: string) => string | undefined;
 
 export interface FieldProblem {
   ok: false;
@@ -233,17 +236,28 @@ export function validateTermination(input: { reason?: string; details?: string; 
 }
 
 /** Checks everything a person entered for RespondActivityTaskCompleted; the token is trimmed. */
-export function validateCompletion(input: { taskToken: string; result?: string }): RequestValidation<CompletionRequest> {
-  return collect<CompletionRequest>({ taskToken: validateTaskToken(input.taskToken), result: validateResult(input.result) });
+export function validateCompletion(input: { taskToken: string; result?: string }, schema?: TextCheck): RequestValidation<CompletionRequest> {
+  return collect<CompletionRequest>({ taskToken: validateTaskToken(input.taskToken), result: withSchema('result', validateResult(input.result), input.result, schema) });
 }
 
 /** Checks everything a person entered for RespondActivityTaskFailed; the token is trimmed. */
-export function validateFailure(input: { taskToken: string; reason?: string; details?: string }): RequestValidation<FailureRequest> {
+export function validateFailure(input: { taskToken: string; reason?: string; details?: string }, detailsSchema?: TextCheck): RequestValidation<FailureRequest> {
   return collect<FailureRequest>({
     taskToken: validateTaskToken(input.taskToken),
     reason: validateReason(input.reason),
-    details: validateDetails(input.details),
+    details: withSchema('details', validateDetails(input.details), input.details, detailsSchema),
   });
+}
+
+/**
+ * A field within SWF's limits must also satisfy its schema, when it has one:
+ * the schema sees the text as typed (an empty or whitespace-only text too,
+ * which the schema's check refuses: a schema expects JSON).
+ */
+export function withSchema(field: OptionalTextField, check: Validated<string>, raw: string | undefined, schema: TextCheck | undefined): Validated<string> {
+  if (!check.ok || !schema) return check;
+  const message = schema(raw ?? '');
+  return message === undefined ? check : problem(field, 'schema', raw ?? '', `${fieldLabel(field)}: ${message}`);
 }
 
 /** Checks everything a person entered for RespondActivityTaskCanceled; the token is trimmed. */

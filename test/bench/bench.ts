@@ -9,6 +9,10 @@
  *    time, SWF calls and bytes (the sandbox counts them), with and without a
  *    simulated network latency.
  * 3. Activation cost: loading the bundle, then loading the SDK on first use.
+ * 4. Answers: the answer journal's cost per answer (an append with its
+ *    fsync, bytes per line; reading and pruning a large journal), and the
+ *    schema validator's (loading its bundle on first use, compiling a schema,
+ *    checking a result). `--answers` runs only this part.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +25,9 @@ import { createSwfGateway } from '../../src/swf/gateway';
 import { openTasksFromHistory } from '../../src/swf/openTasks';
 import { OpenTaskLister } from '../../src/swf/taskLister';
 import { applyEvents, buildTimeline, createTimeline } from '../../src/swf/timeline';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { AnswerJournal, describeText, type JournalEntry } from '../../src/swf/journal';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +37,7 @@ const EXECUTIONS = arg('executions', 2000);
 const EVENTS = arg('events', 60);
 const LATENCY_MS = arg('latency', 20);
 const QUICK = process.argv.includes('--quick');
+const ANSWERS = process.argv.includes('--answers');
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(1)} ms`;
@@ -148,7 +156,84 @@ function benchSdkLoad(): void {
   console.log(`activation: loading @aws-sdk/client-swf on first use takes ${out.trim()} ms (fresh process)`);
 }
 
+/** One line per answer, as the extension writes it (text as length and SHA-256). */
+async function benchJournal(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-journal-'));
+  try {
+    const file = path.join(dir, 'answer-journal.jsonl');
+    const journal = new AnswerJournal(file, () => 90);
+    const result = JSON.stringify({ orderId: 'order-1001', amount: 129.9, approved: true, items: Array.from({ length: 20 }, (_, i) => ({ sku: `SKU-${i}`, qty: 1 })) });
+    const entry = (i: number): JournalEntry => ({
+      time: new Date().toISOString(),
+      action: 'complete',
+      outcome: 'recorded',
+      connection: 'prod (eu-west-1)',
+      domain: 'orders',
+      workflowId: `order-${1000 + i}`,
+      runId: '22cU9kzlMgSJ0e9FVmO7QozLrm6X5Ivr6GQVzZMMiYdxU=',
+      activityId: `charge-order-${1000 + i}`,
+      activityType: { name: 'ChargeCard', version: '1.0' },
+      identity: 'vscode:ada@workstation-17',
+      eventId: 12,
+      ...describeText(result, false),
+    });
+    await journal.append(entry(0)); // first append of a session also checks the retention
+    const runs = 200;
+    let bytes = 0;
+    const start = performance.now();
+    for (let i = 1; i <= runs; i++) bytes += await journal.append(entry(i));
+    const perAppend = (performance.now() - start) / runs;
+    const withText = Buffer.byteLength(`${JSON.stringify({ ...entry(0), ...describeText(result, true) })}\n`);
+    console.log(`\njournal: one answer costs ${perAppend.toFixed(2)} ms (append + fdatasync, mean of ${runs}) and ${(bytes / runs).toFixed(0)} bytes per line (${withText} with the ${result.length}-character result kept)`);
+    const lines = Array.from({ length: 10_000 }, (_, i) => JSON.stringify(entry(i))).join('\n') + '\n';
+    fs.writeFileSync(file, lines);
+    const read = performance.now();
+    const { entries } = await journal.read();
+    console.log(`journal: reading ${entries.length.toLocaleString('en-US')} lines (${(lines.length / 1024 / 1024).toFixed(1)} MiB) takes ${ms(read)}`);
+    const old = lines.replace(/"time":"[^"]+"/g, '"time":"2020-01-01T00:00:00.000Z"');
+    fs.writeFileSync(file, old);
+    const prune = performance.now();
+    const dropped = await journal.prune();
+    console.log(`journal: pruning ${dropped.toLocaleString('en-US')} expired lines takes ${ms(prune)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In a fresh process, as the extension meets it: require the bundle, compile a schema, check a result. */
+function benchSchemaValidator(): void {
+  const bundle = path.resolve(__dirname, '../../../dist/schemaValidator.js');
+  const size = fs.statSync(bundle).size;
+  const script = `
+    const { performance } = require('node:perf_hooks');
+    let t = performance.now();
+    const { compileSchema } = require(${JSON.stringify(bundle)});
+    const load = performance.now() - t;
+    const schema = { type: 'object', required: ['orderId', 'amount'], properties: { orderId: { type: 'string' }, amount: { type: 'number', minimum: 0 }, chargedAt: { type: 'string', format: 'date-time' },
+      items: { type: 'array', items: { type: 'object', required: ['sku', 'qty'], properties: { sku: { type: 'string' }, qty: { type: 'integer' } } } } } };
+    t = performance.now();
+    const check = compileSchema(schema);
+    const compile = performance.now() - t;
+    const value = { orderId: 'o-1', amount: 12, chargedAt: '2026-12-02T10:00:00Z', items: Array.from({ length: 500 }, (_, i) => ({ sku: 'SKU-' + i, qty: 1 })) };
+    const text = JSON.stringify(value);
+    check(JSON.parse(text));
+    const runs = 200;
+    t = performance.now();
+    for (let i = 0; i < runs; i++) check(JSON.parse(text));
+    console.log([load, compile, (performance.now() - t) / runs, text.length].map((n) => n.toFixed(2)).join(' '));`;
+  const out = execFileSync(process.execPath, ['--no-warnings', '-e', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  console.log(
+    `schemas: dist/schemaValidator.js (${(size / 1024).toFixed(0)} KiB) loads in ${out[0].toFixed(1)} ms on first use; compiling a schema ${out[1].toFixed(1)} ms; ` +
+      `checking a ${out[3].toLocaleString('en-US')}-character result ${out[2].toFixed(2)} ms (parse + validate, mean of 200)`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (ANSWERS) {
+    await benchJournal();
+    benchSchemaValidator();
+    return;
+  }
   if (QUICK) {
     benchFold();
     benchTimeline();
@@ -158,6 +243,8 @@ async function main(): Promise<void> {
   benchSdkLoad();
   benchFold();
   benchTimeline();
+  await benchJournal();
+  benchSchemaValidator();
   await benchRefresh(0);
   if (LATENCY_MS > 0) await benchRefresh(LATENCY_MS);
 }

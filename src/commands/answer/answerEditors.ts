@@ -1,17 +1,34 @@
 /**
  * Long or multi-line answers are written in an editor: an untitled document
- * (JSON when the text parses as JSON) with a "Submit to SWF" button in its
- * title bar. Closing the editor without submitting cancels, and keeps the text
- * as a draft.
+ * (JSON when the text parses as JSON, or when the activity type has a
+ * schema) with "Submit to SWF" and "Save as Template" in its title bar.
+ * Closing the editor without submitting cancels, and keeps the text as a
+ * draft.
+ *
+ * With a schema, the document gets a path the JSON language service maps to
+ * the schema (schemaLinks.ts): completion, hover and problems as the person
+ * types; Submit refuses text that violates it and keeps the editor open.
  */
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../ids';
-import { type OptionalTextField, validateOptionalText } from '../../swf/validation';
+import type { ActivityTypeRef, SchemaCheck } from '../../swf/resultSchemas';
+import { type OptionalTextField, validateOptionalText, withSchema } from '../../swf/validation';
+import { answerDocumentPath, linkSchema, unlinkSchema } from './schemaLinks';
 
-interface Pending {
+/** What an answer editor knows beyond its text. */
+export interface EditorOptions {
+  /** The field's schema: the editor is JSON, linked to it, and Submit checks it. */
+  schema?: SchemaCheck;
+  /** The task's activity type, for Save as Template. */
+  activityType?: ActivityTypeRef;
+}
+
+interface Pending extends EditorOptions {
   field: OptionalTextField;
   resolve: (text: string | undefined) => void;
   remember?: (text: string) => void;
+  /** The `json.schemas` entry made for this editor. */
+  linkedPath?: string;
 }
 
 export class AnswerEditors implements vscode.Disposable {
@@ -27,14 +44,22 @@ export class AnswerEditors implements vscode.Disposable {
   }
 
   /** Opens `initial` in an editor; resolves with the submitted text, or `undefined` when the editor is closed. */
-  async edit(field: Pending['field'], title: string, initial: string, remember?: (text: string) => void): Promise<string | undefined> {
-    const doc = await vscode.workspace.openTextDocument({ content: initial, language: looksLikeJson(initial) ? 'json' : 'plaintext' });
+  async edit(field: Pending['field'], title: string, initial: string, remember?: (text: string) => void, options: EditorOptions = {}): Promise<string | undefined> {
+    const { doc, linkedPath } = await openDocument(initial, options.schema);
     const key = doc.uri.toString();
-    const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { field, resolve, remember }));
+    const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { ...options, field, resolve, remember, linkedPath }));
     await this.updateContext();
     await vscode.window.showTextDocument(doc, { preview: false });
     void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: edit, then use "Submit to SWF" in the editor\'s title bar.', title), 10_000);
     return result;
+  }
+
+  /** The answer editor of `uri` (or the active editor): its text and activity type; `undefined` when it is not one. */
+  answerEditor(uri?: vscode.Uri): { text: string; activityType?: ActivityTypeRef } | undefined {
+    const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+    const entry = key ? this.pending.get(key) : undefined;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    return entry && doc ? { text: doc.getText(), activityType: entry.activityType } : undefined;
   }
 
   /** The editor's "Submit to SWF" button. Invalid text keeps the editor open and says why. */
@@ -48,7 +73,7 @@ export class AnswerEditors implements vscode.Disposable {
       return;
     }
     const text = doc.getText();
-    const check = validateOptionalText(entry.field, text);
+    const check = withSchema(entry.field, validateOptionalText(entry.field, text), text, entry.schema?.check);
     if (!check.ok) {
       void vscode.window.showErrorMessage(check.message);
       return;
@@ -64,6 +89,7 @@ export class AnswerEditors implements vscode.Disposable {
     const entry = this.pending.get(key);
     if (!entry) return;
     this.pending.delete(key);
+    if (entry.linkedPath) void unlinkSchema(entry.linkedPath).catch(() => undefined);
     void this.updateContext();
     entry.resolve(text);
   }
@@ -76,6 +102,22 @@ export class AnswerEditors implements vscode.Disposable {
     for (const key of [...this.pending.keys()]) this.settle(key, undefined);
     this.subscription.dispose();
   }
+}
+
+/** An untitled document holding `initial`; with a schema, at a path linked to it (JSON whatever the text). */
+async function openDocument(initial: string, schema: SchemaCheck | undefined): Promise<{ doc: vscode.TextDocument; linkedPath?: string }> {
+  if (!schema) return { doc: await vscode.workspace.openTextDocument({ content: initial, language: looksLikeJson(initial) ? 'json' : 'plaintext' }) };
+  const linkedPath = answerDocumentPath(schema.fileName);
+  // Linked first, so the language service validates the text against the schema from the start.
+  await linkSchema(linkedPath, schema.location);
+  let doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: linkedPath }));
+  if (doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  if (initial !== '') {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), initial);
+    await vscode.workspace.applyEdit(edit);
+  }
+  return { doc, linkedPath };
 }
 
 export function looksLikeJson(text: string): boolean {

@@ -15,6 +15,11 @@ import { formatHistoryEvent } from '../../swf/historyFormat';
 import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
 import { notSentMessage, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import type { SchemaCheck } from '../../swf/resultSchemas';
+import { fillTemplate } from '../../swf/templates';
+import type { AnswerServices } from './answerServices';
+import { saveAsTemplate } from './templateCommands';
 import { describeTask, isTaskRow } from '../../swf/taskGroups';
 import { answerDraftId, type Draft, type DraftStore } from '../../model/drafts';
 import type { CommandContext } from '../commandContext';
@@ -51,6 +56,7 @@ export class TaskAnswers {
     private readonly ctx: CommandContext,
     private readonly editors: AnswerEditors,
     private readonly drafts: DraftStore,
+    private readonly services: AnswerServices,
   ) {}
 
   /** Entry point of the three commands. `arg` is a tree row, a task token string, or nothing (palette). */
@@ -61,13 +67,14 @@ export class TaskAnswers {
     const draftId = answerDraftId(action, target.taskToken);
     // The draft is updated as the person types, so even backing out of a prompt (or a reload) keeps the text for next time.
     const draft = await this.drafts.open(draftId);
-    const typed = await this.promptDraft(action, target, draft, () => this.drafts.changed(draftId));
+    const schema = await this.schemaFor(action, target);
+    const typed = await this.promptDraft(action, target, draft, () => this.drafts.changed(draftId), schema);
     // Written now, not after the keystroke debounce: a reload right after backing out must find it.
     await this.drafts.flush();
     if (!typed) return false;
     if (this.isSending(target)) return false; // another answer went out while this one was being typed
 
-    const validation = this.validate(action, target.taskToken, draft);
+    const validation = this.validate(action, target.taskToken, draft, schema);
     if (!validation.ok) {
       void vscode.window.showErrorMessage(notSentMessage(validation.problems));
       return false;
@@ -77,16 +84,60 @@ export class TaskAnswers {
       await this.send(action, target, validation.request);
     } catch (error) {
       this.sending.delete(target.taskToken);
+      await this.journal(action, target, validation.request, { outcome: 'error', error: error instanceof Error ? error.name : 'Error' });
       await this.reportFailure(action, target, error); // after the flag is cleared: its Retry answers again
       return false;
     }
     try {
       await this.drafts.discard(draftId);
-      await this.afterSent(action, target);
+      const eventId = await this.afterSent(action, target, validation.request);
+      await this.journal(action, target, validation.request, { outcome: 'recorded', eventId });
     } finally {
       this.sending.delete(target.taskToken);
     }
     return true;
+  }
+
+  /**
+   * The schema of what this answer sends (the result of Complete, the details
+   * of Fail), when the task's activity type has one. A schema file that cannot
+   * be used is reported, and the answer is checked against SWF's limits only.
+   */
+  private async schemaFor(action: AnswerAction, target: AnswerTarget): Promise<SchemaCheck | undefined> {
+    const type = target.claim?.activityType;
+    if (!type || action === 'cancel') return undefined;
+    let lookup;
+    try {
+      lookup = await this.services.schemas.lookup(type, action === 'complete' ? 'result' : 'failure');
+    } catch (error) {
+      this.ctx.log.warn(`Could not read the schema of ${type.name} ${type.version}: ${String(error)}`);
+      return undefined;
+    }
+    if (lookup.kind === 'broken') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} The answer is checked against SWF\'s limits only.', lookup.message));
+      return undefined;
+    }
+    return lookup.kind === 'found' ? lookup.check : undefined;
+  }
+
+  /** One line in the answer journal; never the token. */
+  private async journal(action: AnswerAction, target: AnswerTarget, request: { result?: string; reason?: string; details?: string }, outcome: { outcome: 'recorded' | 'error'; error?: string; eventId?: number }): Promise<void> {
+    const claim = target.claim;
+    await this.services.record(
+      {
+        action,
+        ...outcome,
+        connection: connectionLabel(target.connection),
+        domain: claim?.domain,
+        workflowId: claim?.workflowId,
+        runId: claim?.runId,
+        activityId: claim?.activityId,
+        activityType: claim?.activityType,
+        identity: claim?.identity,
+      },
+      action === 'complete' ? request.result : request.details,
+      request.reason,
+    );
   }
 
   /** Says so when an answer to this task is in flight. */
@@ -150,27 +201,74 @@ export class TaskAnswers {
   }
 
   /** Asks for each field of the answer into `draft` (prefilled from it); false when the person backed out. */
-  private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft, changed: () => void): Promise<boolean> {
+  private async promptDraft(action: AnswerAction, target: AnswerTarget, draft: Draft, changed: () => void, schema: SchemaCheck | undefined): Promise<boolean> {
     const title = vscode.l10n.t('{0}: {1}', actionTitle(action), target.label);
     const remember = (field: AnswerField) => (typed: string) => {
       draft[field] = typed;
       changed();
     };
+    const activityType = target.claim?.activityType;
     const ask = async (field: AnswerField, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
-      const text = await promptText({ ...options, field, title, value: draft[field], remember: remember(field) }, this.editors);
+      const text = await promptText({ activityType, ...options, field, title, value: draft[field], remember: remember(field) }, this.editors);
       return text !== undefined;
     };
     switch (action) {
-      case 'complete':
-        return ask('result', { prompt: vscode.l10n.t('Result to return to the decider (optional; Enter to send).'), placeholder: vscode.l10n.t('customer credit card verified') });
+      case 'complete': {
+        const start = await this.pickTemplate(target, draft);
+        if (start === undefined) return false;
+        if (start.text !== undefined) remember('result')(start.text);
+        const prompt = schema
+          ? vscode.l10n.t('Result to return to the decider, checked against {0} (Enter to send).', schema.fileName)
+          : vscode.l10n.t('Result to return to the decider (optional; Enter to send).');
+        return ask('result', { prompt, placeholder: vscode.l10n.t('customer credit card verified'), schema, fromTemplate: start.fromTemplate });
+      }
       case 'fail':
         return (
           (await ask('reason', { prompt: vscode.l10n.t('Reason for the failure (up to 256 characters).'), placeholder: vscode.l10n.t('card declined'), step: 1, totalSteps: 2 })) &&
-          ask('details', { prompt: vscode.l10n.t('Details (optional).'), step: 2, totalSteps: 2 })
+          ask('details', { prompt: vscode.l10n.t('Details (optional).'), step: 2, totalSteps: 2, schema })
         );
       case 'cancel':
         return (await this.confirmCancel(target)) && ask('details', { prompt: vscode.l10n.t('Details of the cancellation (optional).') });
     }
+  }
+
+  /**
+   * What was typed before (a draft), then the activity type's templates,
+   * then a blank answer. A template's placeholders are filled from
+   * the task input. `undefined`: the person backed out; `text` undefined:
+   * keep the draft as it is.
+   */
+  private async pickTemplate(target: AnswerTarget, draft: Draft): Promise<{ text?: string; fromTemplate?: boolean } | undefined> {
+    const type = target.claim?.activityType;
+    if (!type) return {};
+    let templates;
+    try {
+      templates = await this.services.files.templates(type);
+    } catch (error) {
+      this.ctx.log.warn(`Could not read the templates of ${type.name} ${type.version}: ${String(error)}`);
+      return {};
+    }
+    if (templates.length === 0) return {};
+    type Item = vscode.QuickPickItem & { text?: string; template?: boolean };
+    const typedBefore = draft.result;
+    // What was typed before (a Retry, a reload) comes first, so Enter never throws it away; then the templates, then blank.
+    const items: Item[] = [
+      ...(typedBefore ? [{ label: `$(history) ${vscode.l10n.t('What you typed before')}`, detail: oneLine(typedBefore), text: undefined }] : []),
+      ...templates.map((template) => ({ label: `$(file-text) ${template.name}`, description: vscode.l10n.t('template'), detail: oneLine(template.text), text: template.text, template: true })),
+      { label: `$(file) ${vscode.l10n.t('Blank answer')}`, text: '' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Complete Task: {0}', target.label),
+      placeHolder: vscode.l10n.t('Start from a template of {0} {1}, or from a blank answer', type.name, type.version),
+      ignoreFocusOut: true,
+    });
+    if (!picked) return undefined;
+    if (!picked.template) return { text: picked.text };
+    const filled = fillTemplate(picked.text ?? '', target.claim?.input);
+    if (filled.missing.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The task input has no {0}: fill in by hand.', filled.missing.map((name) => `\${${name}}`).join(', ')));
+    }
+    return { text: filled.text, fromTemplate: true };
   }
 
   /** Cancellation is the worker's answer to a cancel request; ask before cancelling a task nobody asked to cancel. */
@@ -200,12 +298,13 @@ export class TaskAnswers {
     return choice === cancelTask;
   }
 
-  private validate(action: AnswerAction, taskToken: string, draft: Draft): RequestValidation<object & { taskToken: string }> {
+  /** The last check before the call: SWF's limits, and the schema when there is one. */
+  private validate(action: AnswerAction, taskToken: string, draft: Draft, schema: SchemaCheck | undefined): RequestValidation<object & { taskToken: string; result?: string; reason?: string; details?: string }> {
     switch (action) {
       case 'complete':
-        return validateCompletion({ taskToken, result: draft.result });
+        return validateCompletion({ taskToken, result: draft.result }, schema?.check);
       case 'fail':
-        return validateFailure({ taskToken, reason: draft.reason, details: draft.details });
+        return validateFailure({ taskToken, reason: draft.reason, details: draft.details }, schema?.check);
       case 'cancel':
         return validateCancellation({ taskToken, details: draft.details });
     }
@@ -226,13 +325,27 @@ export class TaskAnswers {
     });
   }
 
-  /** The answer is recorded: forget the claim, say so, and show what it set off. */
-  private async afterSent(action: AnswerAction, target: AnswerTarget): Promise<void> {
+  /** The answer is recorded: forget the claim, say so, and show what it set off. Resolves with the id of the event that recorded it, when read. */
+  private async afterSent(action: AnswerAction, target: AnswerTarget, request: { result?: string }): Promise<number | undefined> {
     this.ctx.log.info(`${OPERATIONS[action]}: ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)})`);
     await this.ctx.claims.remove(target.taskToken);
-    void vscode.window.showInformationMessage(pastText(action, target.label));
-    await this.logCausedEvents(target);
+    this.offerTemplate(action, target, request.result);
+    const events = await this.logCausedEvents(target);
     await this.refreshRootOf(target);
+    return target.claim && events ? recordingEventId(action, target.claim.startedEventId, events) : undefined;
+  }
+
+  /** "Completed ...", with Save as Template when a result of a known activity type was sent. */
+  private offerTemplate(action: AnswerAction, target: AnswerTarget, result: string | undefined): void {
+    const type = target.claim?.activityType;
+    if (action !== 'complete' || !type || !result) {
+      void vscode.window.showInformationMessage(pastText(action, target.label));
+      return;
+    }
+    const save = vscode.l10n.t('Save as Template');
+    void vscode.window.showInformationMessage(pastText(action, target.label), save).then((choice) => {
+      if (choice === save) void saveAsTemplate(this.ctx, this.services, type, result);
+    });
   }
 
   private async reportFailure(action: AnswerAction, target: AnswerTarget, error: unknown): Promise<void> {
@@ -266,11 +379,11 @@ export class TaskAnswers {
   }
 
   /** Logs the events recorded since the task was started: the answer and what it set off (a decision task). */
-  private async logCausedEvents(target: AnswerTarget): Promise<void> {
+  private async logCausedEvents(target: AnswerTarget): Promise<HistoryEvent[] | undefined> {
     const claim = target.claim;
     if (!claim) {
       this.ctx.log.info('The execution of a pasted token is unknown here: use Show Execution History on it to see the result.');
-      return;
+      return undefined;
     }
     try {
       const gateway = await this.ctx.connections.gateway(claim.connection);
@@ -278,10 +391,32 @@ export class TaskAnswers {
       const events = await readEventsAfter(gateway, claim.domain, execution, claim.startedEventId, { firstPageSize: 10, pageSize: 100 });
       this.ctx.log.info(`History of ${claim.workflowId} after the answer:`);
       for (const event of events) this.ctx.log.info(`  ${formatHistoryEvent(event)}`);
+      return events;
     } catch (error) {
       this.ctx.log.warn(`Could not read the history after the answer: ${describeSwfError(error).title}`);
+      return undefined;
     }
   }
+}
+
+/** The event that recorded the answer to the task started by `startedEventId`. */
+function recordingEventId(action: AnswerAction, startedEventId: number, events: readonly HistoryEvent[]): number | undefined {
+  const found = events.find((event) => {
+    switch (action) {
+      case 'complete':
+        return event.activityTaskCompletedEventAttributes?.startedEventId === startedEventId;
+      case 'fail':
+        return event.activityTaskFailedEventAttributes?.startedEventId === startedEventId;
+      case 'cancel':
+        return event.activityTaskCanceledEventAttributes?.startedEventId === startedEventId;
+    }
+  });
+  return found?.eventId;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
 function fromClaim(claim: ClaimedTask): AnswerTarget {

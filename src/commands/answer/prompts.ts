@@ -4,7 +4,9 @@
  * button to continue in an editor for long or multi-line text.
  */
 import * as vscode from 'vscode';
-import { lengthHint, type OptionalTextField, validateOptionalText } from '../../swf/validation';
+import type { ActivityTypeRef, SchemaCheck } from '../../swf/resultSchemas';
+import { placeholdersIn } from '../../swf/templates';
+import { lengthHint, type OptionalTextField, validateOptionalText, withSchema } from '../../swf/validation';
 import type { AnswerEditors } from './answerEditors';
 
 export interface TextPromptOptions {
@@ -17,6 +19,12 @@ export interface TextPromptOptions {
   totalSteps?: number;
   /** Told every change of the text (typed, or written in the editor), so nothing typed is lost by backing out. */
   remember?: (text: string) => void;
+  /** The field's schema (its activity type's): text that violates it cannot be accepted. */
+  schema?: SchemaCheck;
+  /** The task's activity type, for the editor's Save as Template. */
+  activityType?: ActivityTypeRef;
+  /** Placeholders left from a template (`${input.orderId}`) are named as still to fill in. */
+  fromTemplate?: boolean;
 }
 
 /** Built when a box opens, so its tooltip is in the display language. */
@@ -37,17 +45,20 @@ export function promptText(options: TextPromptOptions, editors: AnswerEditors): 
   box.buttons = [editorButton()];
 
   const validate = (text: string): boolean => {
-    const check = validateOptionalText(options.field, text);
+    const check = withSchema(options.field, validateOptionalText(options.field, text), text, options.schema?.check);
     if (!check.ok) {
       box.validationMessage = { message: check.message, severity: vscode.InputBoxValidationSeverity.Error };
       return false;
     }
-    box.validationMessage = check.note
-      ? { message: check.note, severity: vscode.InputBoxValidationSeverity.Warning }
+    const left = options.fromTemplate ? placeholdersIn(text) : [];
+    const note = left.length ? vscode.l10n.t('Not in the task input, fill in by hand: {0}', left.map((name) => `\${${name}}`).join(', ')) : check.note;
+    box.validationMessage = note
+      ? { message: note, severity: vscode.InputBoxValidationSeverity.Warning }
       : { message: lengthHint(options.field, text), severity: vscode.InputBoxValidationSeverity.Info };
     return true;
   };
-  return runInputBox(box, validate, options.remember, (current) => editors.edit(options.field, options.title, current, options.remember));
+  const editorOptions = { schema: options.schema, activityType: options.activityType };
+  return runInputBox(box, validate, options.remember, (current) => editors.edit(options.field, options.title, current, options.remember, editorOptions));
 }
 
 /**

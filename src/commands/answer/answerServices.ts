@@ -1,0 +1,48 @@
+/**
+ * What answering needs beyond SWF: the workspace's schemas and templates,
+ * and the answer journal. Built once by registerCommands; the validator
+ * bundle (dist/schemaValidator.js, Ajv) is required only when a schema is
+ * first found.
+ */
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { readSetting } from '../../model/config';
+import { WorkspaceFiles } from '../../model/workspaceFiles';
+import type { SchemaCompiler } from '../../swf/resultSchemas';
+import { ResultSchemas } from '../../swf/resultSchemas';
+import { AnswerJournal, describeText, type JournalEntry } from '../../swf/journal';
+
+export interface AnswerServices {
+  readonly files: WorkspaceFiles;
+  readonly schemas: ResultSchemas;
+  readonly journal: AnswerJournal;
+  /** Appends to the journal; a failure to write is logged, never in the way of the answer. */
+  record(entry: Omit<JournalEntry, 'time' | 'textLength' | 'textSha256' | 'text' | 'reason'>, text: string | undefined, reason?: string): Promise<void>;
+}
+
+export const JOURNAL_FILE = 'answer-journal.jsonl';
+
+export function createAnswerServices(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel): AnswerServices {
+  const files = new WorkspaceFiles();
+  const loadCompiler = async (): Promise<SchemaCompiler> => {
+    // A separate bundle beside this one, so activation never loads Ajv.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const validator = require(path.join(extension.extensionPath, 'dist', 'schemaValidator.js')) as typeof import('../../schemaValidator');
+    return validator.compileSchema;
+  };
+  const schemas = new ResultSchemas(files.schemaFiles, loadCompiler);
+  const journal = new AnswerJournal(path.join(extension.globalStorageUri.fsPath, JOURNAL_FILE), () => readSetting('journalRetentionDays'));
+  return {
+    files,
+    schemas,
+    journal,
+    async record(entry, text, reason) {
+      const includeText = readSetting('journalIncludeText');
+      try {
+        await journal.append({ time: new Date().toISOString(), ...entry, ...describeText(text, includeText), ...(includeText && reason !== undefined ? { reason } : {}) });
+      } catch (error) {
+        log.warn(`Could not write the answer journal (${journal.file}): ${String(error)}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compileSchema } from '../../../src/schemaValidator';
+import { DRAFT_2020_12, inferSchema, inferSchemaDocument } from '../../../src/swf/schemaInference';
+
+describe('schema inference (Create Result Schema)', () => {
+  it('describes an example: types, properties, all required, array items', () => {
+    assert.deepEqual(inferSchema({ orderId: 'o-1', amount: 12.5, count: 2, ok: true, note: null, items: [{ sku: 'a' }] }), {
+      type: 'object',
+      properties: {
+        orderId: { type: 'string' },
+        amount: { type: 'number' },
+        count: { type: 'integer' },
+        ok: { type: 'boolean' },
+        note: { type: 'null' },
+        items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } },
+      },
+      required: ['orderId', 'amount', 'count', 'ok', 'note', 'items'],
+    });
+    assert.deepEqual(inferSchema([1, 'a', 2]), { type: 'array', items: { anyOf: [{ type: 'integer' }, { type: 'string' }] } });
+    assert.deepEqual(inferSchema([]), { type: 'array' });
+  });
+
+  it('writes a draft 2020-12 document titled by the activity type', () => {
+    const doc = inferSchemaDocument({ a: 1 }, { name: 'ChargeCard', version: '2' }, 'result');
+    assert.equal(doc.$schema, DRAFT_2020_12);
+    assert.equal(doc.title, 'ChargeCard 2 result');
+    assert.equal(doc.type, 'object');
+  });
+
+  it('property: the schema inferred from a value accepts that value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const normalised = JSON.parse(JSON.stringify(value)) as unknown; // -0 and the like, as a result would arrive
+        assert.deepEqual(compileSchema(inferSchemaDocument(normalised, { name: 'T', version: '1' }, 'result'))(normalised), []);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
