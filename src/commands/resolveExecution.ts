@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { RootModel } from '../model/rootModel';
 import { executionKey } from '../swf/openTasks';
 import { type ExecutionTarget, isExecutionTarget, isTaskRow } from '../swf/taskGroups';
+import { problemOf, validateRunId, validateWorkflowId } from '../swf/validation';
 import type { CommandContext } from './commandContext';
 import { resolveRoot } from './resolveRoot';
 
@@ -44,8 +45,8 @@ async function pickExecution(model: RootModel, title: string): Promise<{ workflo
   });
   if (!picked) return undefined;
   if (picked.execution) return { workflowId: picked.execution.workflowId, runId: picked.execution.runId };
-  const workflowId = await vscode.window.showInputBox({ title: vscode.l10n.t('Workflow ID'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a workflow ID')) });
+  const workflowId = await vscode.window.showInputBox({ title: vscode.l10n.t('Workflow ID'), ignoreFocusOut: true, validateInput: (v) => problemOf(validateWorkflowId(v)) });
   if (!workflowId) return undefined;
-  const runId = await vscode.window.showInputBox({ title: vscode.l10n.t('Run ID'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the run ID')) });
+  const runId = await vscode.window.showInputBox({ title: vscode.l10n.t('Run ID'), ignoreFocusOut: true, validateInput: (v) => problemOf(validateRunId(v)) });
   return runId ? { workflowId: workflowId.trim(), runId: runId.trim() } : undefined;
 }
