@@ -54,7 +54,9 @@ function answerNextQuickPicks(values: readonly string[]): vscode.Disposable & { 
         (async () => {
           await waitFor(() => !pick.busy, 'the pick to load');
           pick.value = value;
-          await sleep(150);
+          // Enter once the workbench has filtered the list and made the typed entry the active one, as a person sees it.
+          await waitFor(() => pick.activeItems[0]?.label === value.trim(), `the typed entry "${value}" to be the active item`, 5_000).catch(() => undefined);
+          await sleep(100);
           await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
           await waitFor(() => closed, 'the pick to close', 1_000).catch(() => undefined);
           if (closed) return;
