@@ -32,6 +32,12 @@ export interface SwfTasksApi {
   readonly executionPanels: ExecutionPanels;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
+  /**
+   * Everything else the extension may write besides SecretStorage (which holds
+   * tokens by design): its storage folders and its mementos. For the secrets
+   * scan (test/integration/secretsScan.test.ts).
+   */
+  readonly storage: Pick<vscode.ExtensionContext, 'globalStorageUri' | 'storageUri' | 'globalState' | 'workspaceState'>;
 }
 
 export function activate(context: vscode.ExtensionContext): SwfTasksApi {
@@ -65,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
-  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, logUri: context.logUri };
+  const storage = { globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, globalState: context.globalState, workspaceState: context.workspaceState };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, logUri: context.logUri, storage };
 }
 
 export function deactivate(): Promise<void> {

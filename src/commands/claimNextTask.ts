@@ -17,7 +17,7 @@ import { describeSwfError, errorMessage } from '../swf/errors';
 import type { SwfGateway } from '../swf/gateway';
 import { isTaskListGroup, isTaskRow } from '../swf/taskGroups';
 import { shortToken } from '../swf/tokens';
-import { validateIdentity } from '../swf/validation';
+import { problemOf, validateIdentity, validateTaskListName } from '../swf/validation';
 import { CONFIG_SECTION, Settings } from '../ids';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
@@ -100,6 +100,7 @@ async function pickTaskList(ctx: CommandContext, root: RootSpec, title: string):
     placeholder: known.length ? vscode.l10n.t('Pick a task list, or type its name') : vscode.l10n.t('Type a task list name'),
     items: known,
     typedItem: (name) => ({ label: name, description: vscode.l10n.t('poll this task list') }),
+    validate: (name) => problemOf(validateTaskListName(name)),
   });
   return picked?.label;
 }

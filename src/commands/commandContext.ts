@@ -14,7 +14,8 @@ export interface RowPaging {
 
 /** What Reveal Task asks of the view: to show a task row. */
 export interface RowReveal {
-  revealTask(row: TaskRow): Promise<void>;
+  /** A row, or a row's id (`taskRowId`), as the claims status bar passes it. */
+  revealTask(row: TaskRow | string): Promise<void>;
 }
 
 export interface CommandContext {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { RootModel } from '../model/rootModel';
 import { executionKey } from '../swf/openTasks';
 import { type ExecutionTarget, isExecutionTarget, isTaskRow } from '../swf/taskGroups';
+import { problemOf, validateRunId, validateWorkflowId } from '../swf/validation';
 import type { CommandContext } from './commandContext';
 import { resolveRoot } from './resolveRoot';
 
@@ -44,12 +45,13 @@ async function pickExecution(ctx: CommandContext, model: RootModel, title: strin
   });
   if (!picked) return undefined;
   if (picked.execution) return { workflowId: picked.execution.workflowId, runId: picked.execution.runId };
-  const workflowId = await vscode.window.showInputBox({ title: vscode.l10n.t('Workflow ID'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a workflow ID')) });
+  const workflowId = await vscode.window.showInputBox({ title: vscode.l10n.t('Workflow ID'), ignoreFocusOut: true, validateInput: (v) => problemOf(validateWorkflowId(v)) });
   if (!workflowId) return undefined;
   const runId = await vscode.window.showInputBox({
     title: vscode.l10n.t('Run ID'),
     prompt: vscode.l10n.t('Leave empty for the latest run of {0}', workflowId.trim()),
     ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? problemOf(validateRunId(v)) : undefined),
   });
   if (runId === undefined) return undefined;
   if (runId.trim()) return { workflowId: workflowId.trim(), runId: runId.trim() };

@@ -20,6 +20,7 @@ import {
 import { listProfiles, type ProfileSummary, resolveRegion, SWF_REGIONS } from '../connection/profiles';
 import type { StoredRoot } from '../ids';
 import { describeSwfError, errorMessage } from '../swf/errors';
+import { problemOf, validateDomainName, validateRegion } from '../swf/validation';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
 import { resolveRoot, scopeOfNode } from './resolveRoot';
@@ -93,6 +94,7 @@ async function askNewConnection(ctx: CommandContext, title: string): Promise<Con
     placeholder: vscode.l10n.t('Pick or type a region, e.g. eu-west-1'),
     items: [suggested, ...SWF_REGIONS.filter((r) => r !== suggested)].map((r) => ({ label: r, description: r === suggested ? vscode.l10n.t('from the profile or environment') : undefined })),
     typedItem: (typed) => ({ label: typed, description: vscode.l10n.t('use this region') }),
+    validate: (typed) => problemOf(validateRegion(typed)),
   });
   if (!region) return undefined;
   const endpoint = await vscode.window.showInputBox({
@@ -134,6 +136,7 @@ async function pickDomain(ctx: CommandContext, connection: Connection, title: st
     placeholder: vscode.l10n.t('Pick a registered domain, or type its name'),
     items: loadDomains(ctx, connection),
     typedItem: (name) => ({ label: name, description: vscode.l10n.t('use this name'), domain: name }),
+    validate: (name) => problemOf(validateDomainName(name)),
   });
   return picked?.domain;
 }

@@ -19,7 +19,15 @@ export type FaultKind =
   /** HTTP 400 ExpiredTokenException, as when temporary credentials (SSO, an assumed role) expire mid-session. */
   | 'expiredToken'
   /** The answer comes `delayMs` late (default 60 s): longer than a client's request timeout, it never arrives. */
-  | 'slow';
+  | 'slow'
+  /**
+   * HTTP 400 ValidationException "Specified token has exceeded its maximum
+   * lifetime", the service's answer to a stale `nextPageToken` (as reported by
+   * SWF users: ericabouaf/aws-swf#57, fredjean/simpler_workflow#3). Matches
+   * only calls that carry a `nextPageToken`: a listing fails mid-way, after
+   * its first page.
+   */
+  | 'expiredPageToken';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -50,12 +58,17 @@ export class FaultInjector {
     this.rules = rules.map((rule) => ({ ...rule }));
   }
 
-  /** The fault to inject for this call at this phase, if any, with its rule's delay. */
-  pick(operation: string, phase: 'before' | 'after'): { kind: FaultKind; delayMs?: number } | undefined {
+  /**
+   * The fault to inject for this call at this phase, if any, with its rule's
+   * delay. `hasPageToken` says whether the call carries a `nextPageToken`
+   * (asked only when an `expiredPageToken` rule could match).
+   */
+  pick(operation: string, phase: 'before' | 'after', hasPageToken: () => boolean = () => false): { kind: FaultKind; delayMs?: number } | undefined {
     const rule = this.rules.find(
       (candidate) =>
         (candidate.phase ?? 'before') === phase &&
         (candidate.operation === undefined || candidate.operation === operation) &&
+        (candidate.kind !== 'expiredPageToken' || hasPageToken()) &&
         (candidate.times === undefined || candidate.times > 0) &&
         this.random() < (candidate.rate ?? 1),
     );

@@ -46,6 +46,8 @@ async function faultAnswer(fault: { kind: FaultKind; delayMs?: number }, operati
       return errorAnswer(new SwfError('OperationNotPermittedFault', `User: arn:aws:sts::000000000000:assumed-role/sandbox/caller is not authorized to perform: swf:${operation}`), 'fault');
     case 'expiredToken':
       return errorAnswer(new SwfError('ExpiredTokenException', 'The security token included in the request is expired'), 'fault');
+    case 'expiredPageToken':
+      return errorAnswer(new SwfError('ValidationException', 'Specified token has exceeded its maximum lifetime'), 'fault');
     case 'slow':
       // Ends early when the client gives up (the connection closes), so a stopped sandbox has nothing pending.
       await delay(fault.delayMs ?? DEFAULT_SLOW_MS, undefined, { signal, ref: false }).catch(() => undefined);
@@ -81,11 +83,11 @@ export class Gateway {
     private readonly settings: GatewaySettings,
   ) {}
 
-  async handle(target: string | undefined, body: string, signal: AbortSignal): Promise<WireAnswer> {
+  async handle(target: string | undefined, body: string, signal: AbortSignal, accessKeyId?: string): Promise<WireAnswer> {
     const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
     const { outcome, ...answer } = await this.answer(operation, body, signal);
     const responseBytes = 'body' in answer ? Buffer.byteLength(answer.body) : 0;
-    this.stats.record(operation ?? '(unknown)', outcome, Buffer.byteLength(body), responseBytes);
+    this.stats.record(operation ?? '(unknown)', outcome, Buffer.byteLength(body), responseBytes, accessKeyId);
     return answer;
   }
 
@@ -103,10 +105,18 @@ export class Gateway {
         return errorAnswer(error instanceof SwfError ? error : new SwfError('InternalFailure', error instanceof Error ? error.message : String(error), 500));
       }
     };
-    const before = this.faults.pick(operation, 'before');
+    const hasPageToken = (): boolean => {
+      try {
+        const token = (JSON.parse(body) as { nextPageToken?: unknown }).nextPageToken;
+        return typeof token === 'string' && token !== '';
+      } catch {
+        return false;
+      }
+    };
+    const before = this.faults.pick(operation, 'before', hasPageToken);
     if (before) return faultAnswer(before, operation, signal, run);
     const result = await run();
-    const after = this.faults.pick(operation, 'after');
+    const after = this.faults.pick(operation, 'after', hasPageToken);
     return after ? faultAnswer(after, operation, signal, () => Promise.resolve(result)) : result;
   }
 }

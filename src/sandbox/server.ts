@@ -4,7 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WireAnswer } from './gateway';
 
-export type WireHandler = (target: string | undefined, body: string, signal: AbortSignal) => Promise<WireAnswer>;
+/** `accessKeyId`: whose key signed the call (SigV4's `Credential=` scope), as CloudTrail would name the caller; never checked. */
+export type WireHandler = (target: string | undefined, body: string, signal: AbortSignal, accessKeyId?: string) => Promise<WireAnswer>;
+
+/** The access key id of a SigV4 `Authorization` header; the signature itself is not checked (the sandbox has no authentication). */
+export function signingKeyId(authorization: string | undefined): string | undefined {
+  return /\bCredential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
+}
 
 export class HttpListener {
   private server?: Server;
@@ -54,7 +60,7 @@ export class HttpListener {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const target = request.headers['x-amz-target'];
-    const answer = await this.handler(typeof target === 'string' ? target : undefined, Buffer.concat(chunks).toString('utf8'), aborter.signal);
+    const answer = await this.handler(typeof target === 'string' ? target : undefined, Buffer.concat(chunks).toString('utf8'), aborter.signal, signingKeyId(request.headers.authorization));
     if ('reset' in answer) {
       request.socket.destroy();
       return;

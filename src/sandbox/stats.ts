@@ -13,6 +13,8 @@ export interface OperationStats {
 export interface SandboxStats {
   operations: Record<string, OperationStats>;
   totals: OperationStats;
+  /** Calls by the access key id that signed them (unsigned calls are not counted here). */
+  callers: Record<string, number>;
 }
 
 export type StatsOutcome = 'ok' | 'error' | 'throttled' | 'fault';
@@ -21,8 +23,10 @@ const emptyStats = (): OperationStats => ({ calls: 0, errors: 0, throttled: 0, f
 
 export class StatsRecorder {
   private operations = new Map<string, OperationStats>();
+  private callers = new Map<string, number>();
 
-  record(operation: string, outcome: StatsOutcome, requestBytes: number, responseBytes: number): void {
+  record(operation: string, outcome: StatsOutcome, requestBytes: number, responseBytes: number, accessKeyId?: string): void {
+    if (accessKeyId !== undefined) this.callers.set(accessKeyId, (this.callers.get(accessKeyId) ?? 0) + 1);
     const stats = this.operations.get(operation) ?? emptyStats();
     stats.calls += 1;
     stats.requestBytes += requestBytes;
@@ -40,10 +44,11 @@ export class StatsRecorder {
       operations[name] = { ...stats };
       for (const key of Object.keys(totals) as (keyof OperationStats)[]) totals[key] += stats[key];
     }
-    return { operations, totals };
+    return { operations, totals, callers: Object.fromEntries(this.callers) };
   }
 
   reset(): void {
     this.operations = new Map();
+    this.callers = new Map();
   }
 }

@@ -244,8 +244,22 @@ function describeThrottling(s: Situation): SwfErrorInfo | undefined {
   return { ...info('throttled', t('SWF is throttling requests'), detail), retryable: true };
 }
 
+/**
+ * SWF's answer to a `nextPageToken` past its lifetime (page tokens expire,
+ * within seconds for decision-task history pages, after 24 h for lists).
+ * Listing again from the first page is the remedy.
+ */
+export function isExpiredPageToken(err: unknown): boolean {
+  const { name, message } = readErrorFacts(err);
+  return name === 'ValidationException' && /token has exceeded its maximum lifetime/i.test(message);
+}
+
 function describeValidation(s: Situation): SwfErrorInfo | undefined {
   if (s.name !== 'ValidationException') return undefined;
+  if (/token has exceeded its maximum lifetime/i.test(s.message)) {
+    const detail = t('{0} refused a page token that had outlived its lifetime, part-way through a listing. Retry to list again from the first page.', s.operation ?? t('The call'));
+    return { ...info('validation', t('A page token expired mid-listing'), detail), retryable: true };
+  }
   return info('validation', t('SWF rejected the request'), s.message || t('The request did not pass validation.'));
 }
 

@@ -8,6 +8,7 @@
  * nothing happened costs one small GetWorkflowExecutionHistory call.
  */
 import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
+import { isExpiredPageToken } from './errors';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
 import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
 
@@ -95,11 +96,26 @@ export class OpenTaskLister {
     return this.refresh(signal);
   }
 
+  /**
+   * Every page of open executions up to the limit. A page token that expired
+   * mid-way (SWF: "token has exceeded its maximum lifetime") restarts the
+   * listing from the first page, once: pages from two listings could skip or
+   * repeat an execution, so nothing of the first attempt is kept.
+   */
   private async listOpenExecutions(signal?: AbortSignal): Promise<{ executions: ExecutionSummary[]; hasMore: boolean }> {
     const executions: ExecutionSummary[] = [];
     let nextPageToken: string | undefined;
+    let restarted = false;
     do {
-      const page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal);
+      let page: Awaited<ReturnType<SwfGateway['listOpenExecutions']>>;
+      try {
+        page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal);
+      } catch (error) {
+        if (nextPageToken === undefined || restarted || !isExpiredPageToken(error)) throw error;
+        restarted = true;
+        executions.length = 0;
+        page = await this.gateway.listOpenExecutions(this.domain, undefined, signal);
+      }
       executions.push(...page.executions);
       nextPageToken = page.nextPageToken;
     } while (nextPageToken && executions.length < this.limit);

@@ -13,6 +13,13 @@
  * A lone surrogate (half of a pair, e.g. from a cut emoji) is not valid
  * UTF-16: the JSON body would carry U+FFFD or be refused, so such text is
  * rejected here rather than silently changed.
+ *
+ * Control characters (C0, DEL and C1): a task token never holds one, and SWF
+ * forbids them in names (domains, task lists), so there they are refused.
+ * Free text (results, details, reasons, inputs, signal names) may carry them
+ * in JSON: they are sent as typed, with a note saying so (tab, line feed and
+ * carriage return are ordinary text and get none). Text that looks like JSON
+ * but does not parse is sent too, with a note, since SWF takes any string.
  */
 import type {
   RespondActivityTaskCanceledInput,
@@ -37,15 +44,34 @@ export const SWF_LIMITS = {
   signalName: SWF_FIELD_LIMITS.SignalName.max,
   input: SWF_FIELD_LIMITS.Data.max,
   terminateReason: SWF_FIELD_LIMITS.TerminateReason.max,
+  domain: SWF_FIELD_LIMITS.DomainName.max,
+  taskList: SWF_FIELD_LIMITS.Name.max,
+  workflowId: SWF_FIELD_LIMITS.WorkflowId.max,
+  runId: SWF_FIELD_LIMITS.WorkflowRunId.max,
 } as const;
 
-export type FieldName = keyof typeof SWF_LIMITS;
+/**
+ * Limits of what a person types that the API does not bound: a region name
+ * (the longest in use has 14 characters), and the tree's filter, matched
+ * against fields of at most 256 characters (longer text can match nothing).
+ */
+export const LOCAL_LIMITS = {
+  region: 32,
+  filter: 256,
+} as const;
+
+const FIELD_LIMITS = { ...SWF_LIMITS, ...LOCAL_LIMITS };
+
+export type FieldName = keyof typeof FIELD_LIMITS;
 
 /** The fields that are free text the API lets a caller leave out. */
-export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName'>;
+export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName' | NameField | 'region' | 'filter'>;
+
+/** Names SWF restricts (no control characters, no `:`, `/` or `|`, not `arn`) and identifiers of an execution. */
+type NameField = 'domain' | 'taskList' | 'workflowId' | 'runId';
 
 /** Why a field was rejected: lets the UI react without parsing the message. */
-export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace' | 'schema';
+export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace' | 'control' | 'character' | 'reserved' | 'format' | 'schema';
 
 /** A check of a field's text beyond SWF's limits (its activity type's schema): `undefined` when it passes, else why not. */
 export type TextCheck = (text: string) => string | undefined;
@@ -112,6 +138,18 @@ function fieldLabel(field: FieldName): string {
       return t('Input');
     case 'terminateReason':
       return t('Reason');
+    case 'domain':
+      return t('Domain name');
+    case 'taskList':
+      return t('Task list name');
+    case 'workflowId':
+      return t('Workflow ID');
+    case 'runId':
+      return t('Run ID');
+    case 'region':
+      return t('Region');
+    case 'filter':
+      return t('Filter');
   }
 }
 
@@ -141,6 +179,23 @@ const PLURAL_FIELDS: ReadonlySet<FieldName> = new Set(['details', 'heartbeatDeta
 // Without the `u` flag these match single UTF-16 units, which is what finding a broken pair needs.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+/* eslint-disable no-control-regex -- finding control characters is the point */
+/** C0 controls, DEL and C1 controls: what SWF's name rules forbid (\u0000-\u001f, \u007f-\u009f). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, but for tab, line feed and carriage return, which free text holds as a matter of course. */
+const UNUSUAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
+/** Characters SWF forbids in names. */
+const NAME_FORBIDDEN = /[:/|]/;
+/** AWS region names: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** Fields whose value is often JSON (the Data shape): a note when it looks like JSON but does not parse. */
+const JSON_FIELDS: ReadonlySet<FieldName> = new Set(['result', 'details', 'input']);
+
+/** `U+0007` for a character, as a person can look it up. */
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /** Checks a task token: surrounding whitespace (from pasting) is dropped; the rest must be one unbroken string of 1..1024 characters. */
 export function validateTaskToken(raw: string | undefined): Validated<string> {
@@ -155,6 +210,15 @@ export function validateTaskToken(raw: string | undefined): Validated<string> {
       'whitespace',
       token,
       t('Task token contains whitespace at position {0}: a token is one unbroken string; check that it was pasted whole.', whitespaceAt + 1),
+    );
+  }
+  const controlAt = token.search(CONTROL);
+  if (controlAt >= 0) {
+    return problem(
+      'taskToken',
+      'control',
+      token,
+      t('Task token contains a control character ({0}) at position {1}: a token is printable text; check that it was pasted whole.', codePoint(token[controlAt]), controlAt + 1),
     );
   }
   return checkContent('taskToken', token);
@@ -207,8 +271,80 @@ export function validateSignalName(raw: string | undefined): Validated<string> {
     return problem('signalName', 'empty', name, typed === '' ? t('Signal name is empty: SWF needs the name the decider listens for.') : t('Signal name contains only whitespace: SWF needs the name the decider listens for.'));
   }
   const check = checkContent('signalName', name);
-  if (check.ok && name !== typed) return { ...check, note: t('Signal name: the spaces around it will not be sent.') };
+  if (check.ok && name !== typed) return { ...check, note: [t('Signal name: the spaces around it will not be sent.'), ...(check.note ? [check.note] : [])].join(' ') };
   return check;
+}
+
+/** Checks a typed domain name (1..256 characters, SWF's rules for names). */
+export function validateDomainName(raw: string | undefined): Validated<string> {
+  return validateName('domain', raw);
+}
+
+/** Checks a typed task list name (1..256 characters, SWF's rules for names). */
+export function validateTaskListName(raw: string | undefined): Validated<string> {
+  return validateName('taskList', raw);
+}
+
+/** Checks a typed workflow ID (1..256 characters, SWF's rules for names). */
+export function validateWorkflowId(raw: string | undefined): Validated<string> {
+  return validateName('workflowId', raw);
+}
+
+/** Checks a typed run ID (1..64 characters, printable). */
+export function validateRunId(raw: string | undefined): Validated<string> {
+  return validateName('runId', raw);
+}
+
+/**
+ * SWF's rules for names (domains, task lists, workflow IDs): 1..256
+ * characters once the surrounding whitespace (which SWF forbids) is dropped,
+ * no control characters, no `:`, `/` or `|`, and not the literal `arn`. A
+ * name that breaks them cannot exist, so it is refused before any call.
+ */
+function validateName(field: NameField, raw: string | undefined): Validated<string> {
+  const label = fieldLabel(field);
+  const name = (raw ?? '').trim();
+  if (name === '') return problem(field, 'empty', name, (raw ?? '') === '' ? t('{0} is empty.', label) : t('{0} contains only whitespace.', label));
+  const controlAt = name.search(CONTROL);
+  if (controlAt >= 0) {
+    return problem(field, 'control', name, t('{0} contains a control character ({1}) at position {2}: SWF does not allow control characters in names.', label, codePoint(name[controlAt]), controlAt + 1));
+  }
+  const forbiddenAt = name.search(NAME_FORBIDDEN);
+  if (field !== 'runId' && forbiddenAt >= 0) {
+    return problem(field, 'character', name, t('{0} contains "{1}" at position {2}: SWF does not allow ":", "/" or "|" in names.', label, name[forbiddenAt], forbiddenAt + 1));
+  }
+  if (field !== 'runId' && name === 'arn') return problem(field, 'reserved', name, t('{0} cannot be "arn": SWF reserves it.', label));
+  return checkContent(field, name);
+}
+
+/** Checks a typed AWS region name, such as `eu-west-1`. */
+export function validateRegion(raw: string | undefined): Validated<string> {
+  const region = (raw ?? '').trim();
+  if (region === '') return problem('region', 'empty', region, t('Region is empty: type a region such as eu-west-1.'));
+  if (region.length > LOCAL_LIMITS.region || !REGION_NAME.test(region)) {
+    const shown = region.length > 40 ? `${region.slice(0, 40)}…` : region;
+    return problem('region', 'format', region, t('"{0}" is not a region name: type one such as eu-west-1 (lower-case letters, dashes, a number at the end).', shown));
+  }
+  return { ok: true, value: region };
+}
+
+/**
+ * Checks the tree's filter. Surrounding whitespace is dropped; nothing left
+ * shows every row. Text longer than any field it is matched against can
+ * match nothing, and is refused rather than leaving an empty tree unexplained.
+ */
+export function validateFilter(raw: string | undefined): Validated<string> {
+  const typed = raw ?? '';
+  const query = typed.trim();
+  if (query === '') return typed === '' ? { ok: true, value: undefined } : { ok: true, value: undefined, note: t('Filter contains only whitespace: every row will be shown.') };
+  if (query.length > LOCAL_LIMITS.filter) {
+    return problem('filter', 'tooLong', query, t('Filter is too long: {0}; no field it is matched against has more than {1}.', describeLength(query), formatCount(LOCAL_LIMITS.filter)));
+  }
+  const loneAt = query.search(LONE_SURROGATE);
+  if (loneAt >= 0) {
+    return problem('filter', 'loneSurrogate', query, t('{0} contains a broken character at position {1} (half of an emoji or other surrogate pair): delete it or type it again.', fieldLabel('filter'), loneAt + 1));
+  }
+  return { ok: true, value: query };
 }
 
 /** Checks the `input` of SignalWorkflowExecution (optional, at most 32,768 characters). */
@@ -265,14 +401,19 @@ export function validateCancellation(input: { taskToken: string; details?: strin
   return collect<CancellationRequest>({ taskToken: validateTaskToken(input.taskToken), details: validateDetails(input.details) });
 }
 
-/** A counter for input boxes, e.g. `1,204 / 32,768 characters`, saying when the text is over the limit. */
+/** A check's message when it refuses the text, for a validator that wants only that (`validateInput`, a pick's typed item). */
+export function problemOf(check: Validated<unknown>): string | undefined {
+  return check.ok ? undefined : check.message;
+}
+
 /** Why a request was refused before any call: each problem's message, after "Not sent:". */
 export function notSentMessage(problems: readonly FieldProblem[]): string {
   return t('Not sent: {0}', problems.map((p) => p.message).join(' '));
 }
 
+/** A counter for input boxes, e.g. `1,204 / 32,768 characters`, saying when the text is over the limit. */
 export function lengthHint(field: FieldName, text: string): string {
-  const limit = SWF_LIMITS[field];
+  const limit = FIELD_LIMITS[field];
   let hint = t('{0} / {1} characters', formatCount(text.length), formatCount(limit));
   if (SURROGATE_PAIR.test(text)) hint = t('{0} (emoji count as 2)', hint);
   if (text.length > limit) hint = t('{0}, {1} too many', hint, formatCount(text.length - limit));
@@ -282,7 +423,7 @@ export function lengthHint(field: FieldName, text: string): string {
 /** The checks every sent value needs: well-formed UTF-16 and within the limit. */
 function checkContent(field: FieldName, text: string): Validated<string> {
   const label = fieldLabel(field);
-  const limit = SWF_LIMITS[field];
+  const limit = FIELD_LIMITS[field];
   if (text.length > limit) {
     const message = PLURAL_FIELDS.has(field)
       ? t('{0} are too long: {1}, SWF allows at most {2}.', label, describeLength(text), formatCount(limit))
@@ -298,11 +439,35 @@ function checkContent(field: FieldName, text: string): Validated<string> {
       t('{0} contains a broken character at position {1} (half of an emoji or other surrogate pair): delete it or type it again.', label, loneAt + 1),
     );
   }
-  return { ok: true, value: text };
+  const notes = [controlNote(field, text), jsonNote(field, text)].filter((n): n is string => n !== undefined);
+  return notes.length ? { ok: true, value: text, note: notes.join(' ') } : { ok: true, value: text };
+}
+
+/** Free text keeps its control characters; the person is told, since they are invisible. */
+function controlNote(field: FieldName, text: string): string | undefined {
+  const at = text.search(UNUSUAL_CONTROL);
+  if (at < 0) return undefined;
+  return t('{0} contains a control character ({1}) at position {2}: it will be sent as typed.', fieldLabel(field), codePoint(text[at]), at + 1);
+}
+
+/** Text that starts like a JSON object or array but does not parse is sent as it is; the person is told where it breaks. */
+function jsonNote(field: FieldName, text: string): string | undefined {
+  if (!JSON_FIELDS.has(field)) return undefined;
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return undefined;
+  try {
+    JSON.parse(trimmed);
+    return undefined;
+  } catch (error) {
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    return position !== undefined
+      ? t('{0} looks like JSON but does not parse (at character {1}): it will be sent as plain text.', fieldLabel(field), Number(position) + 1)
+      : t('{0} looks like JSON but does not parse (it ends too early): it will be sent as plain text.', fieldLabel(field));
+  }
 }
 
 function problem(field: FieldName, kind: FieldProblemKind, text: string, message: string): FieldProblem {
-  return { ok: false, field, problem: kind, limit: SWF_LIMITS[field], length: text.length, message };
+  return { ok: false, field, problem: kind, limit: FIELD_LIMITS[field], length: text.length, message };
 }
 
 /** `300 characters`, and when units and visible characters differ, says so. */

@@ -32,6 +32,7 @@ import {
   taskListItem,
   type TasksNode,
   type UnwatchedClaimsNode,
+  taskRowId,
   unwatchedClaimsItem,
 } from './treeItems';
 
@@ -112,10 +113,17 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     });
   }
 
-  /** Shows a task row: expands its parents, selects and focuses it. */
-  async revealTask(row: TaskRow): Promise<void> {
+  /** Shows a task row (given, or by its id: `taskRowId`): expands its parents, selects and focuses it. */
+  async revealTask(row: TaskRow | string): Promise<void> {
     if (!this.view) throw new Error('The Open Tasks view is not open.');
-    await this.view.reveal(row, { select: true, focus: true, expand: true });
+    const shown = typeof row === 'string' ? this.shownRow(row) : row;
+    if (shown) await this.view.reveal(shown, { select: true, focus: true, expand: true });
+  }
+
+  /** The row the tree holds now with this id, under a root or under the unwatched claims. */
+  private shownRow(id: string): TaskRow | undefined {
+    const rows = [...this.roots.roots.flatMap((m) => m.tree?.groups.flatMap((g) => g.tasks) ?? []), ...(this.unwatched?.rows ?? [])];
+    return rows.find((r) => taskRowId(r) === id);
   }
 
   /** Shows the next page of a task list. */

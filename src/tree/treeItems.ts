@@ -88,13 +88,23 @@ export function taskListItem(group: TaskListGroup): vscode.TreeItem {
   return item;
 }
 
+/**
+ * A task row's stable id (its tree item's): root, execution, activity and
+ * scheduled event, never the claim's token. What the status bar hands to
+ * Reveal Task, so no command argument carries a token.
+ */
+export function taskRowId(row: TaskRow): string {
+  const { task } = row;
+  return `task:${rootId(row.root)}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
+}
+
 /** `lastBeatAt`: the claim keeper's last successful heartbeat of the row's claim, which its heartbeat deadline runs from. */
 export function taskItem(row: TaskRow, now = new Date(), lastBeatAt?: Date): vscode.TreeItem {
   const { task } = row;
   const deadlines = taskDeadlines(row, now, lastBeatAt);
   const left = deadlines.next ? formatTimeLeft(deadlines.next.msLeft) : undefined;
   const item = new vscode.TreeItem(`${task.activityType.name} ${task.activityType.version}`, vscode.TreeItemCollapsibleState.None);
-  item.id = `task:${rootId(row.root)}:${task.workflowId}:${task.runId}:${task.activityId}:${task.scheduledEventId}`;
+  item.id = taskRowId(row);
   item.description = [task.activityId, task.workflowId, stateText(row, now), ...(left ? [left] : [])].join(' · ');
   // Urgency first: a cancel-requested task under a minute still has to be answered (Cancel Task) before it times out.
   item.iconPath = isUrgent(deadlines.next) ? DEADLINE_NEAR_ICON : task.cancelRequested ? CANCEL_REQUESTED_ICON : STATE_ICONS[row.state];

@@ -16,7 +16,7 @@ import type { ClaimedTask, ClaimStore } from '../swf/claims';
 import { isUrgent, renderDelayMs, type RunningDeadline, taskDeadlines } from '../swf/deadlines';
 import { describeTask, type TaskRow, unwatchedClaimRows } from '../swf/taskGroups';
 import { formatSpan, formatTimeLeft } from '../tree/format';
-import { timeoutName } from '../tree/treeItems';
+import { taskRowId, timeoutName } from '../tree/treeItems';
 
 export class ClaimsStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -95,7 +95,8 @@ export class ClaimsStatusBar implements vscode.Disposable {
     }
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: left ? vscode.l10n.t('{0} SWF tasks claimed, nearest deadline in {1}', rows.length, left) : vscode.l10n.t('{0} SWF tasks claimed', rows.length) };
-    this.item.command = { command: Commands.revealTask, title: vscode.l10n.t('Reveal Task'), arguments: [nearest.row] };
+    // The row's id, not the row: a command argument never carries a claim's token.
+    this.item.command = { command: Commands.revealTask, title: vscode.l10n.t('Reveal Task'), arguments: [taskRowId(nearest.row)] };
     this.item.show();
 
     const delay = renderDelayMs(withDeadlines.flatMap((e) => (e.next ? [e.next.msLeft] : [])));

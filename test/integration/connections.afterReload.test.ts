@@ -1,9 +1,10 @@
 /**
  * Several connections side by side, part two: after the window reload (see
  * suite/index.ts), in a new extension host. The roots come back from the
- * settings and the claim from SecretStorage; the claim is kept alive by the
- * new host and answered through the endpoint that issued it, whose history
- * records the result, while moto's domain of the same name is untouched.
+ * settings and the claims (one on each root) from SecretStorage; each claim
+ * is heartbeated by the new host and answered through the endpoint that
+ * issued it, whose history records the result, while the other endpoint's
+ * domain of the same name is untouched.
  */
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -36,14 +37,22 @@ describe('several connections side by side (after the reload)', function () {
     if (api) await clearRoots(api);
   });
 
-  it('restores both roots and the claim, still bound to the sandbox', async () => {
+  const claimOf = async (activityId: string) => {
+    const claim = (await api.claims.all()).find((c) => c.activityId === activityId);
+    assert.ok(claim, `no claim of ${activityId} after the reload; the log says:\n${(await loggedText(api)).slice(-2000)}`);
+    return claim;
+  };
+
+  it('restores both roots and both claims, each still bound to its own endpoint', async () => {
     await refreshAll(api);
     assert.equal(api.roots.roots.length, 2, `roots after the reload: ${JSON.stringify(api.roots.roots.map((m) => m.label))}`);
-    const [claim] = await api.claims.all();
-    assert.equal(claim?.activityId, 'review-on-sandbox', `no claim after the reload; the log says:\n${(await loggedText(api)).slice(-2000)}`);
-    assert.equal(claim.connection.kind === 'aws' && claim.connection.endpoint, sandboxEndpoint());
+    assert.equal((await api.claims.all()).length, 2);
+    const onSandbox = await claimOf('review-on-sandbox');
+    const onMoto = await claimOf('review-on-moto');
+    assert.equal(onSandbox.connection.kind === 'aws' && onSandbox.connection.endpoint, sandboxEndpoint());
+    assert.equal(onMoto.connection.kind === 'aws' && onMoto.connection.endpoint, motoEndpoint());
     assert.equal((await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()))).contextValue, 'claimedActivityTask');
-    assert.equal((await shownTask(api, 'review-on-moto', idOf(motoEndpoint()))).contextValue, 'scheduledActivityTask');
+    assert.equal((await shownTask(api, 'review-on-moto', idOf(motoEndpoint()))).contextValue, 'claimedActivityTask');
   });
 
   it('restores the execution panel left open before the reload, through its serializer, and draws the execution again', async () => {
@@ -57,16 +66,20 @@ describe('several connections side by side (after the reload)', function () {
     panel?.webviewPanel.dispose();
   });
 
-  it('keeps the claim alive from the new extension host past its heartbeat timeout', async () => {
-    const [claim] = await api.claims.all();
-    assert.ok(api.keeper.tracked.has(claim.taskToken), 'the new host heartbeats the restored claim');
+  it('heartbeats both restored claims from the new host at once, and keeps the sandbox one alive past its heartbeat timeout', async () => {
+    for (const activityId of ['review-on-sandbox', 'review-on-moto']) {
+      const restored = await claimOf(activityId);
+      assert.ok(api.keeper.tracked.has(restored.taskToken), `the new host keeps ${activityId} alive`);
+      await waitFor(() => api.keeper.lastBeatAt(restored.taskToken), `a heartbeat of ${activityId} from the new host`);
+    }
+    const claim = await claimOf('review-on-sandbox');
     await sleep(Number(HEARTBEAT_TIMEOUT) * 1000 + 1_500);
     const types = (await sandbox.history(claim)).map((e) => e.eventType);
     assert.ok(!types.includes('ActivityTaskTimedOut'), `the claimed task did not time out: ${types.join(', ')}`);
   });
 
-  it('answers the claim through its own endpoint: the sandbox records the result, moto nothing', async () => {
-    const [claim] = await api.claims.all();
+  it('answers the sandbox claim through its own endpoint: the sandbox records the result, moto nothing', async () => {
+    const claim = await claimOf('review-on-sandbox');
     const row = await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()));
     const driver = answerNextInputBoxes(['approved after the reload']);
     try {
@@ -79,9 +92,24 @@ describe('several connections side by side (after the reload)', function () {
     const completed = (await sandbox.history(claim)).filter((e) => e.eventType === 'ActivityTaskCompleted');
     assert.equal(completed.length, 1);
     assert.equal(completed[0].activityTaskCompletedEventAttributes?.result, 'approved after the reload');
-    assert.deepEqual(await api.claims.all(), []);
+    assert.deepEqual((await api.claims.all()).map((c) => c.activityId), ['review-on-moto']);
 
     const motoRows = await shownTasks(api, idOf(motoEndpoint()));
-    assert.deepEqual(motoRows.map((r) => `${r.activityId}=${r.contextValue}`), ['review-on-moto=scheduledActivityTask'], 'moto\'s task of the same name is untouched');
+    assert.deepEqual(motoRows.map((r) => `${r.activityId}=${r.contextValue}`), ['review-on-moto=claimedActivityTask'], 'moto\'s task of the same name is untouched');
+  });
+
+  it('answers the moto claim through moto: its history records the result', async () => {
+    const claim = await claimOf('review-on-moto');
+    const row = await shownTask(api, 'review-on-moto', idOf(motoEndpoint()));
+    const driver = answerNextInputBoxes(['moto claim answered after the reload']);
+    try {
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', row.node), true);
+      await driver.done();
+    } finally {
+      driver.dispose();
+    }
+    const completed = (await moto.history(claim)).filter((e) => e.eventType === 'ActivityTaskCompleted');
+    assert.deepEqual(completed.map((e) => e.activityTaskCompletedEventAttributes?.result), ['moto claim answered after the reload']);
+    assert.deepEqual(await api.claims.all(), []);
   });
 });

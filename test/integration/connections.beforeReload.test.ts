@@ -8,7 +8,8 @@
  * removed and added again, and while its own root is removed (keeping the
  * claim) and added again. A refresh of one root reads only its own endpoint,
  * one ListOpenWorkflowExecutions and one history call per open execution.
- * Runs last before the reload: later suites would clear the claims.
+ * Last, a task is claimed on the moto root too, so the reload finds a claim
+ * on each root. Runs last before the reload: later suites would clear the claims.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -131,6 +132,14 @@ describe('several connections side by side (before the reload)', function () {
       driver.dispose();
     }
     assert.ok(!(await sandbox.history(claim)).some((e) => e.eventType === 'ActivityTaskCompleted'));
+  });
+
+  it('claims on the moto root too: each root holds a claim bound to its own connection', async () => {
+    const motoClaim = await claimFromList(api, TASK_LIST, idOf(motoEndpoint()));
+    assert.equal(motoClaim.activityId, 'review-on-moto');
+    assert.equal(connectionId(motoClaim.connection), connectionId(rootModel(api, idOf(motoEndpoint())).spec.connection));
+    assert.deepEqual((await api.claims.all()).map((c) => c.activityId).sort(), ['review-on-moto', 'review-on-sandbox']);
+    assert.equal((await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()))).contextValue, 'claimedActivityTask');
   });
 
   it('leaves the claimed task\'s execution open in a panel (the after-reload suite finds it restored by the serializer)', async () => {

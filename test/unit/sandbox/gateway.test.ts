@@ -1,4 +1,4 @@
-import { DescribeDomainCommand, ListDomainsCommand, RegisterDomainCommand, RespondActivityTaskCompletedCommand, RespondActivityTaskFailedCommand } from '@aws-sdk/client-swf';
+import { DescribeDomainCommand, ListDomainsCommand, SWFClient, RegisterDomainCommand, RespondActivityTaskCompletedCommand, RespondActivityTaskFailedCommand } from '@aws-sdk/client-swf';
 import * as assert from 'node:assert/strict';
 import { DOMAIN, errorOf, useFixture } from './fixture';
 
@@ -101,6 +101,34 @@ describe('sandbox gateway: routing, throttling, faults, stats', function () {
     assert.equal(stats.totals.calls, 3);
     sandbox.resetStats();
     assert.equal(sandbox.stats().totals.calls, 0);
+  });
+
+  it('counts calls by the access key id that signed them; unsigned calls are not counted there', async () => {
+    const { client, sandbox } = fixture();
+    sandbox.resetStats();
+    const other = new SWFClient({ endpoint: sandbox.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIAOTHERCALLER00000', secretAccessKey: 'x' } });
+    await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    await other.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+    await other.send(new DescribeDomainCommand({ name: DOMAIN }));
+    await raw(sandbox.endpoint, 'SimpleWorkflowService.ListDomains', '{"registrationStatus":"REGISTERED"}');
+    other.destroy();
+    assert.deepEqual(sandbox.stats().callers, { test: 1, AKIAOTHERCALLER00000: 2 });
+    assert.equal(sandbox.stats().totals.calls, 4);
+  });
+
+  it('answers a call that carries a nextPageToken with the expired-token ValidationException; calls without one pass', async () => {
+    const { client, sandbox } = fixture();
+    for (const name of ['page-a', 'page-b', 'page-c']) await client.send(new RegisterDomainCommand({ name, workflowExecutionRetentionPeriodInDays: '1' }));
+    sandbox.configure({ faults: [{ kind: 'expiredPageToken' }] });
+    try {
+      const first = await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', maximumPageSize: 1 }));
+      assert.ok(first.nextPageToken, 'the first page (no token) is answered, with a token for the next');
+      const expired = await errorOf(client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', maximumPageSize: 1, nextPageToken: first.nextPageToken })));
+      assert.deepEqual([expired.name, expired.message, expired.$metadata?.httpStatusCode], ['ValidationException', 'Specified token has exceeded its maximum lifetime', 400]);
+      assert.equal(sandbox.stats().operations.ListDomains?.faults, 1);
+    } finally {
+      sandbox.configure({ faults: [] });
+    }
   });
 
   it('adds the configured latency to every call', async () => {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { DescribeWorkflowExecutionCommand, SWFClient } from '@aws-sdk/client-swf';
 import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../../src/sandbox';
+import { describeSwfError } from '../../../src/swf/errors';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
 import { OpenTaskLister } from '../../../src/swf/taskLister';
 
@@ -52,6 +53,35 @@ describe('OpenTaskLister against the sandbox', function () {
     assert.ok(listing.executions.length > 3);
     assert.ok(listing.stats.historyCalls > listing.executions.length, 'some history spanned several pages');
     assert.equal(listing.hasMore, false);
+  });
+
+  it('lists again from the first page, once, when a page token expires mid-listing; a second expiry fails with a clear message', async () => {
+    const clean = await new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh();
+    const LIST = 'ListOpenWorkflowExecutions';
+    sandbox.resetStats();
+    sandbox.configure({ faults: [{ kind: 'expiredPageToken', operation: LIST, times: 1 }] });
+    try {
+      const listing = await new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh();
+      assert.deepEqual(listing.executions.map((e) => e.execution.workflowId), clean.executions.map((e) => e.execution.workflowId), 'the same executions, none twice');
+      assert.deepEqual(listing.tasks, clean.tasks);
+      const pages = Math.ceil(clean.executions.length / 3);
+      // Page 1, page 2 refused, then pages 1..n again.
+      assert.equal(sandbox.stats().operations[LIST]?.calls, 2 + pages);
+      assert.equal(sandbox.stats().operations[LIST]?.faults, 1);
+
+      sandbox.configure({ faults: [{ kind: 'expiredPageToken', operation: LIST }] });
+      const failure = await new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      assert.ok(failure, 'a token that expires again fails the listing');
+      const described = describeSwfError(failure);
+      assert.equal(described.title, 'A page token expired mid-listing');
+      assert.match(described.detail, /swf:ListOpenWorkflowExecutions|ListOpenWorkflowExecutions/);
+      assert.equal(described.retryable, true);
+    } finally {
+      sandbox.configure({ faults: [] });
+    }
   });
 
   it('a second refresh with nothing changed reads one small page per execution and no whole history', async () => {

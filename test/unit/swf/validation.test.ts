@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   CHILD_POLICIES,
+  LOCAL_LIMITS,
   SWF_LIMITS,
   lengthHint,
   validateCancellation,
@@ -65,7 +66,7 @@ function assertTooLong(check: Validated<string>, field: FieldName, length: numbe
   if (check.ok) return;
   assert.equal(check.field, field);
   assert.equal(check.problem, 'tooLong');
-  assert.equal(check.limit, SWF_LIMITS[field]);
+  assert.equal(check.limit, { ...SWF_LIMITS, ...LOCAL_LIMITS }[field]);
   assert.equal(check.length, length);
 }
 
@@ -81,6 +82,10 @@ describe('SWF_LIMITS', () => {
       signalName: 256,
       input: 32768,
       terminateReason: 256,
+      domain: 256,
+      taskList: 256,
+      workflowId: 256,
+      runId: 64,
     });
   });
 });
@@ -167,7 +172,9 @@ describe('validateOptionalText fields', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 256 }), (text) => {
         fc.pre(text.trim() !== '' && text.length <= SWF_LIMITS.reason);
-        assertValid(validateReason(text), text);
+        // Control characters are kept too; they only add a note.
+        const check = validateReason(text);
+        assert.ok(check.ok && check.value === text);
       }),
     );
   });
