@@ -2,9 +2,9 @@
  * The only module that talks to SWF. Everything above it sees `SwfGateway`,
  * an interface small enough to fake, and never the SDK itself.
  *
- * The SDK is imported lazily (`createSwfGateway` is async): it is the biggest
- * part of the bundle and is not needed until the first call, so activating the
- * extension stays cheap.
+ * The SDK is imported lazily (`createSwfGateway` is async), through ./sdk,
+ * which is bundled apart: it is the biggest part of the extension and is not
+ * needed until the first call, so activating the extension stays cheap.
  */
 import type {
   ActivityTask,
@@ -95,8 +95,9 @@ const EPOCH = new Date(0);
 const MAX_PAGE_SIZE = 1000;
 
 export async function createSwfGateway(target: CallTarget, options: GatewayOptions): Promise<SwfGateway> {
-  const sdk = await import('@aws-sdk/client-swf');
-  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  // A bundle of its own (dist/swfClient.js, see scripts/esbuild.mjs): loaded here, at the first call.
+  const sdk = await import('./sdk');
+  const { NodeHttpHandler } = sdk;
   const counts: Record<string, number> = {};
   const where: SwfErrorContext = {
     connection: target.label,
