@@ -88,6 +88,8 @@ export const Settings = {
   pollTimeoutSeconds: { key: 'pollTimeoutSeconds', default: 75 },
   requestTimeoutSeconds: { key: 'requestTimeoutSeconds', default: 30 },
   autoRefreshSeconds: { key: 'autoRefreshSeconds', default: 60 },
+  /** The read budget per account and region (src/swf/readBudget.ts): a fifth of SWF's 60/s refill. */
+  historyReadsPerSecond: { key: 'historyReadsPerSecond', default: 12 },
   keepClaimedTasksAlive: { key: 'keepClaimedTasksAlive', default: true },
   /** The single connection of versions before roots: read once, to migrate it into the first root. */
   legacyProfile: { key: 'profile', default: '' },

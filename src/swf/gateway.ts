@@ -17,6 +17,7 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { type SwfErrorContext, tagSwfError } from './errors';
+import type { TokenBucket } from './readBudget';
 
 export interface DomainSummary {
   name: string;
@@ -70,6 +71,8 @@ export interface SwfGateway {
   terminateWorkflow(domain: string, execution: WorkflowExecution, options: TerminateOptions): Promise<void>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
+  /** Attempts the service answered with ThrottlingException (each retried by the SDK), by operation. */
+  throttledCounts?(): Record<string, number>;
   dispose(): void;
 }
 
@@ -84,8 +87,14 @@ export interface GatewayOptions {
   pollTimeoutMs: number;
   /** Timeout of every other call. */
   requestTimeoutMs?: number;
-  /** Total attempts of a call, retries included (the SDK's standard retry strategy). */
+  /** Total attempts of a call, retries included (the SDK's adaptive retry strategy). */
   maxAttempts?: number;
+  /**
+   * The read budget of this account and region (readBudget.ts): every
+   * GetWorkflowExecutionHistory page waits for a token, shared with every
+   * other connection on the same account and region.
+   */
+  historyBudget?: TokenBucket;
 }
 
 /** Loopback endpoints (the sandbox, moto, LocalStack) accept any credentials; the real service never sees these. */
@@ -99,6 +108,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
   const sdk = await import('./sdk');
   const { NodeHttpHandler } = sdk;
   const counts: Record<string, number> = {};
+  const throttled: Record<string, number> = {};
   const where: SwfErrorContext = {
     connection: target.label,
     region: target.region,
@@ -113,6 +123,8 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       profile: target.profile || undefined,
       credentials: target.localCredentials ? LOCAL_CREDENTIALS : undefined,
       maxAttempts: options.maxAttempts ?? 3,
+      // Adaptive: backoff with jitter as in standard mode, and on throttling the client also slows its own sending rate, so what the read budget lets through and SWF still throttles is absorbed, not shown.
+      retryMode: 'adaptive',
       requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true }),
     });
     client.middlewareStack.add(
@@ -126,6 +138,21 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         }
       },
       { step: 'initialize', name: 'swfTasksCallContext' },
+    );
+    // Below the retry middleware: sees every attempt, so it counts the throttled ones the SDK then retried.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if ((error as { name?: unknown } | null)?.name === 'ThrottlingException') {
+            const operation = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+            throttled[operation] = (throttled[operation] ?? 0) + 1;
+          }
+          throw error;
+        }
+      },
+      { step: 'deserialize', name: 'swfTasksThrottleCount' },
     );
     return client;
   };
@@ -167,6 +194,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       let nextPageToken: string | undefined;
       let size = firstPageSize ?? pageSize;
       do {
+        await options.historyBudget?.take(signal);
         const page = await client.send(
           new sdk.GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder, maximumPageSize: size, nextPageToken }),
           { abortSignal: signal },
@@ -218,6 +246,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     },
 
     callCounts: () => ({ ...counts }),
+    throttledCounts: () => ({ ...throttled }),
     dispose() {
       client.destroy();
       pollClient.destroy();

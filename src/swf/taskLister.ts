@@ -25,6 +25,8 @@ export interface ExecutionListing {
   state: ExecutionTaskState;
   /** Set when this execution's history could not be read; `state` is then the last one known. */
   error?: unknown;
+  /** SWF throttled the read (after the SDK's retries): `state` is the last one known, and no error is shown. */
+  stale?: boolean;
 }
 
 export interface TaskListing {
@@ -48,6 +50,8 @@ export interface RefreshStats {
   historiesReadIncrementally: number;
   historyCalls: number;
   eventsRead: number;
+  /** Executions whose read SWF throttled past the SDK's retries (kept as they were). */
+  throttled: number;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -73,7 +77,7 @@ export class OpenTaskLister {
   /** Reads open executions up to the current limit and brings each one's tasks up to date. */
   async refresh(signal?: AbortSignal): Promise<TaskListing> {
     const readStartedAt = new Date();
-    const stats: RefreshStats = { executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 };
+    const stats: RefreshStats = { executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0, throttled: 0 };
     const { executions, hasMore } = await this.listOpenExecutions(signal);
     stats.executionsListed = executions.length;
 
@@ -116,6 +120,11 @@ export class OpenTaskLister {
       return { execution, state };
     } catch (error) {
       signal?.throwIfAborted();
+      // Throttled even after the SDK's retries: not this execution's fault, and no reason for an error row. It keeps its last known state and is read again next time.
+      if (isThrottling(error)) {
+        stats.throttled++;
+        return { execution, state: before, stale: true };
+      }
       return { execution, state: before, error };
     }
   }
@@ -192,6 +201,10 @@ export async function readActivityTimeouts(
     }
   }
   return undefined;
+}
+
+function isThrottling(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'ThrottlingException';
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
