@@ -9,6 +9,7 @@
  */
 import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
+import { readOrder } from './readOrder';
 import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
 
 export interface ListerOptions {
@@ -54,6 +55,20 @@ export interface RefreshStats {
   throttled: number;
 }
 
+/** What a refresh is told about the person, to order its reads (readOrder.ts) and show rows early. */
+export interface RefreshHints {
+  /** Keys (executionKey) of executions holding tasks this person claimed. */
+  claimedExecutions?: ReadonlySet<string>;
+  /** Task lists whose groups are expanded or visible. */
+  shownTaskLists?: ReadonlySet<string>;
+  /** The listing so far, while the refresh runs: after the first reads, then every PROGRESS_INTERVAL_MS. */
+  onProgress?: (partial: TaskListing) => void;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+const emptyStats = (): RefreshStats => ({ executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0, throttled: 0 });
+
 const DEFAULT_CONCURRENCY = 8;
 /**
  * Events asked for first when re-reading a known history. Usually nothing
@@ -64,6 +79,10 @@ const DEFAULT_INCREMENTAL_FIRST_PAGE = 3;
 
 export class OpenTaskLister {
   private readonly known = new Map<string, ExecutionTaskState>();
+  /** When each execution was last read, and last found changed: the read order's inputs. */
+  private readonly meta = new Map<string, { readAt: number; changedAt?: number }>();
+  /** What the last refresh listed, for refreshSome. */
+  private listed: { executions: readonly ExecutionSummary[]; hasMore: boolean } | undefined;
   private limit: number;
 
   constructor(
@@ -74,29 +93,95 @@ export class OpenTaskLister {
     this.limit = options.maxExecutions;
   }
 
-  /** Reads open executions up to the current limit and brings each one's tasks up to date. */
-  async refresh(signal?: AbortSignal): Promise<TaskListing> {
+  /**
+   * Reads open executions up to the current limit and brings each one's tasks
+   * up to date, in the order of readOrder.ts (claimed first, then what is
+   * shown, then what changed recently, then round robin). `onProgress` gets
+   * the listing so far once the first reads are in, then every
+   * PROGRESS_INTERVAL_MS, so rows appear before every history is read.
+   */
+  async refresh(signal?: AbortSignal, hints: RefreshHints = {}): Promise<TaskListing> {
     const readStartedAt = new Date();
-    const stats: RefreshStats = { executionsListed: 0, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0, throttled: 0 };
+    const stats = emptyStats();
     const { executions, hasMore } = await this.listOpenExecutions(signal);
     stats.executionsListed = executions.length;
+    this.listed = { executions, hasMore };
 
-    const listings = await mapWithConcurrency(executions, this.options.concurrency ?? DEFAULT_CONCURRENCY, (execution) =>
-      this.readExecution(execution, stats, signal),
-    );
+    const listings = await this.readInOrder(executions, () => true, stats, hints, readStartedAt, hasMore, signal);
 
     // Forget executions that closed (or fell past the limit): their tasks are gone.
     const open = new Set(executions.map(executionKey));
     for (const key of this.known.keys()) if (!open.has(key)) this.known.delete(key);
+    for (const key of this.meta.keys()) if (!open.has(key)) this.meta.delete(key);
 
-    const tasks = listings.flatMap((l) => openTasksOf(l.state));
-    return { domain: this.domain, executions: listings, tasks, hasMore, readStartedAt, stats };
+    return this.listingOf(listings, hasMore, readStartedAt, stats);
+  }
+
+  /**
+   * Re-reads only the executions `wanted` picks among those the last refresh
+   * listed (no listing call), the others keep their last known state: what
+   * the claimed tasks' executions get every few seconds between refreshes.
+   * Undefined before the first refresh.
+   */
+  async refreshSome(wanted: (key: string) => boolean, signal?: AbortSignal): Promise<TaskListing | undefined> {
+    if (!this.listed) return undefined;
+    const readStartedAt = new Date();
+    const stats = emptyStats();
+    const { executions, hasMore } = this.listed;
+    stats.executionsListed = executions.length;
+    const listings = await this.readInOrder(executions, wanted, stats, {}, readStartedAt, hasMore, signal);
+    return this.listingOf(listings, hasMore, readStartedAt, stats);
   }
 
   /** Raises the number of executions read, then refreshes. */
-  loadMore(signal?: AbortSignal): Promise<TaskListing> {
+  loadMore(signal?: AbortSignal, hints?: RefreshHints): Promise<TaskListing> {
     this.limit += this.options.maxExecutions;
-    return this.refresh(signal);
+    return this.refresh(signal, hints);
+  }
+
+  private async readInOrder(
+    executions: readonly ExecutionSummary[],
+    wanted: (key: string) => boolean,
+    stats: RefreshStats,
+    hints: RefreshHints,
+    readStartedAt: Date,
+    hasMore: boolean,
+    signal?: AbortSignal,
+  ): Promise<ExecutionListing[]> {
+    // Until read, an execution shows what was known of it (nothing, the first time).
+    const listings: ExecutionListing[] = executions.map((execution) => {
+      const key = executionKey(execution);
+      return { execution, state: this.known.get(key) ?? emptyExecutionState(execution.workflowId, execution.runId) };
+    });
+    const now = Date.now();
+    const candidates = executions.flatMap((execution, index) => {
+      const key = executionKey(execution);
+      if (!wanted(key)) return [];
+      const meta = this.meta.get(key);
+      const state = this.known.get(key);
+      const shown = hints.shownTaskLists && state ? openTasksOf(state).some((t) => hints.shownTaskLists?.has(t.taskList)) : false;
+      return [{ key, index, execution, claimed: hints.claimedExecutions?.has(key), shown, changedAt: meta?.changedAt, readAt: meta?.readAt }];
+    });
+    const ordered = readOrder(candidates, now);
+    const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    const firstBatch = Math.min(concurrency, ordered.length);
+    let done = 0;
+    let lastProgress = 0;
+    await mapWithConcurrency(ordered, concurrency, async (c) => {
+      listings[c.index] = await this.readExecution(c.execution, stats, signal);
+      done++;
+      const at = performance.now();
+      if (hints.onProgress && done < ordered.length && (done === firstBatch || at - lastProgress >= PROGRESS_INTERVAL_MS)) {
+        lastProgress = at;
+        hints.onProgress(this.listingOf([...listings], hasMore, readStartedAt, { ...stats }));
+      }
+    });
+    return listings;
+  }
+
+  private listingOf(listings: ExecutionListing[], hasMore: boolean, readStartedAt: Date, stats: RefreshStats): TaskListing {
+    const tasks = listings.flatMap((l) => openTasksOf(l.state));
+    return { domain: this.domain, executions: listings, tasks, hasMore, readStartedAt, stats };
   }
 
   private async listOpenExecutions(signal?: AbortSignal): Promise<{ executions: ExecutionSummary[]; hasMore: boolean }> {
@@ -117,6 +202,8 @@ export class OpenTaskLister {
       const events = before.lastEventId === 0 ? await this.readAll(execution, stats, signal) : await this.readSince(execution, before.lastEventId, stats, signal);
       const state = applyHistoryEvents(before, events);
       this.known.set(key, state);
+      const readAt = Date.now();
+      this.meta.set(key, { readAt, changedAt: before.lastEventId !== 0 && events.length > 0 ? readAt : this.meta.get(key)?.changedAt });
       return { execution, state };
     } catch (error) {
       signal?.throwIfAborted();
