@@ -139,7 +139,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       },
       { step: 'initialize', name: 'swfTasksCallContext' },
     );
-    // Below the retry middleware: sees every attempt, so it counts the throttled ones the SDK then retried.
+    // Inside the retry middleware (finalizeRequest, high) and outside the deserializer: sees each attempt's parsed error, so it counts the throttled ones the SDK then retried.
     client.middlewareStack.add(
       (next, context) => async (args) => {
         try {
@@ -152,7 +152,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
           throw error;
         }
       },
-      { step: 'deserialize', name: 'swfTasksThrottleCount' },
+      { step: 'finalizeRequest', priority: 'low', name: 'swfTasksThrottleCount' },
     );
     return client;
   };

@@ -61,7 +61,7 @@ export interface RefreshHints {
   claimedExecutions?: ReadonlySet<string>;
   /** Task lists whose groups are expanded or visible. */
   shownTaskLists?: ReadonlySet<string>;
-  /** The listing so far, while the refresh runs: after the first reads, then every PROGRESS_INTERVAL_MS. */
+  /** The listing so far, while the refresh runs: after the first read, then every PROGRESS_INTERVAL_MS. */
   onProgress?: (partial: TaskListing) => void;
 }
 
@@ -97,8 +97,9 @@ export class OpenTaskLister {
    * Reads open executions up to the current limit and brings each one's tasks
    * up to date, in the order of readOrder.ts (claimed first, then what is
    * shown, then what changed recently, then round robin). `onProgress` gets
-   * the listing so far once the first reads are in, then every
-   * PROGRESS_INTERVAL_MS, so rows appear before every history is read.
+   * the listing so far once the first read is in (two round trips after the
+   * first call: the listing, one history), then every PROGRESS_INTERVAL_MS,
+   * so rows appear before every history is read.
    */
   async refresh(signal?: AbortSignal, hints: RefreshHints = {}): Promise<TaskListing> {
     const readStartedAt = new Date();
@@ -164,14 +165,13 @@ export class OpenTaskLister {
     });
     const ordered = readOrder(candidates, now);
     const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
-    const firstBatch = Math.min(concurrency, ordered.length);
     let done = 0;
     let lastProgress = 0;
     await mapWithConcurrency(ordered, concurrency, async (c) => {
       listings[c.index] = await this.readExecution(c.execution, stats, signal);
       done++;
       const at = performance.now();
-      if (hints.onProgress && done < ordered.length && (done === firstBatch || at - lastProgress >= PROGRESS_INTERVAL_MS)) {
+      if (hints.onProgress && done < ordered.length && (done === 1 || at - lastProgress >= PROGRESS_INTERVAL_MS)) {
         lastProgress = at;
         hints.onProgress(this.listingOf([...listings], hasMore, readStartedAt, { ...stats }));
       }
