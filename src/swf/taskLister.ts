@@ -104,11 +104,28 @@ export class OpenTaskLister {
   async refresh(signal?: AbortSignal, hints: RefreshHints = {}): Promise<TaskListing> {
     const readStartedAt = new Date();
     const stats = emptyStats();
-    const { executions, hasMore } = await this.listOpenExecutions(signal);
+    // A first load shows rows before the listing ends: the first executions of its first page are read while the other pages come.
+    const early = new Map<string, ExecutionListing>();
+    let reading: Promise<unknown> | undefined;
+    const onFirstPage = (page: ExecutionSummary[]): void => {
+      if (!hints.onProgress || this.known.size > 0) return;
+      const first = page.slice(0, this.options.concurrency ?? DEFAULT_CONCURRENCY);
+      reading = mapWithConcurrency(first, first.length, async (execution) => {
+        const listing = await this.readExecution(execution, stats, signal);
+        early.set(executionKey(execution), listing);
+        if (early.size === 1) {
+          const soFar = page.map((e) => early.get(executionKey(e)) ?? { execution: e, state: emptyExecutionState(e.workflowId, e.runId) });
+          hints.onProgress?.(this.listingOf(soFar, true, readStartedAt, { ...stats }));
+        }
+      });
+    };
+    const listed = await this.listOpenExecutions(signal, onFirstPage).finally(() => reading);
+    await reading;
+    const { executions, hasMore } = listed;
     stats.executionsListed = executions.length;
     this.listed = { executions, hasMore };
 
-    const listings = await this.readInOrder(executions, () => true, stats, hints, readStartedAt, hasMore, signal);
+    const listings = await this.readInOrder(executions, (key) => !early.has(key), stats, hints, readStartedAt, hasMore, signal, early);
 
     // Forget executions that closed (or fell past the limit): their tasks are gone.
     const open = new Set(executions.map(executionKey));
@@ -148,11 +165,12 @@ export class OpenTaskLister {
     readStartedAt: Date,
     hasMore: boolean,
     signal?: AbortSignal,
+    done: ReadonlyMap<string, ExecutionListing> = new Map(),
   ): Promise<ExecutionListing[]> {
-    // Until read, an execution shows what was known of it (nothing, the first time).
+    // Until read, an execution shows what was read of it already in this refresh, or what was known of it (nothing, the first time).
     const listings: ExecutionListing[] = executions.map((execution) => {
       const key = executionKey(execution);
-      return { execution, state: this.known.get(key) ?? emptyExecutionState(execution.workflowId, execution.runId) };
+      return done.get(key) ?? { execution, state: this.known.get(key) ?? emptyExecutionState(execution.workflowId, execution.runId) };
     });
     const now = Date.now();
     const candidates = executions.flatMap((execution, index) => {
@@ -165,13 +183,13 @@ export class OpenTaskLister {
     });
     const ordered = readOrder(candidates, now);
     const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
-    let done = 0;
+    let read = 0;
     let lastProgress = 0;
     await mapWithConcurrency(ordered, concurrency, async (c) => {
       listings[c.index] = await this.readExecution(c.execution, stats, signal);
-      done++;
+      read++;
       const at = performance.now();
-      if (hints.onProgress && done < ordered.length && (done === 1 || at - lastProgress >= PROGRESS_INTERVAL_MS)) {
+      if (hints.onProgress && read < ordered.length && (read === 1 || at - lastProgress >= PROGRESS_INTERVAL_MS)) {
         lastProgress = at;
         hints.onProgress(this.listingOf([...listings], hasMore, readStartedAt, { ...stats }));
       }
@@ -184,11 +202,12 @@ export class OpenTaskLister {
     return { domain: this.domain, executions: listings, tasks, hasMore, readStartedAt, stats };
   }
 
-  private async listOpenExecutions(signal?: AbortSignal): Promise<{ executions: ExecutionSummary[]; hasMore: boolean }> {
+  private async listOpenExecutions(signal?: AbortSignal, onFirstPage?: (executions: ExecutionSummary[]) => void): Promise<{ executions: ExecutionSummary[]; hasMore: boolean }> {
     const executions: ExecutionSummary[] = [];
     let nextPageToken: string | undefined;
     do {
       const page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal);
+      if (executions.length === 0) onFirstPage?.(page.executions.slice(0, this.limit));
       executions.push(...page.executions);
       nextPageToken = page.nextPageToken;
     } while (nextPageToken && executions.length < this.limit);

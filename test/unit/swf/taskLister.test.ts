@@ -144,6 +144,25 @@ describe('OpenTaskLister: read order, progress and the read budget (sandbox)', f
     assert.deepEqual(listing.tasks, plain.tasks);
   });
 
+  it('a first load shows rows before the last page of the listing', async () => {
+    const small = new SwfSandbox({ port: 0, pageSize: 2 });
+    const paged = await createSwfGateway(resolveCallTarget(SANDBOX, (await small.start()).endpoint), { pollTimeoutMs: 75_000 });
+    try {
+      await seedSampleDomain(small);
+      const partials: number[] = [];
+      const listing = await new OpenTaskLister(paged, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh(undefined, { onProgress: (p) => partials.push(p.executions.length) });
+      const listingCalls = paged.callCounts().ListOpenWorkflowExecutions ?? 0;
+      assert.ok(listingCalls >= 3, `pages of 2: ${listingCalls} listing calls`);
+      // The first rows come from the first page's executions, read while the other pages are listed.
+      assert.equal(partials[0], 2, `the first progress holds the first page only: ${partials.join(', ')} of ${listing.executions.length}`);
+      assert.equal(listing.executions.length, new Set(listing.executions.map((e) => executionKey(e.execution))).size, 'each execution once');
+      assert.equal(listing.stats.historiesReadInFull, listing.executions.length, 'each history read once');
+    } finally {
+      paged.dispose();
+      await small.stop();
+    }
+  });
+
   it('refreshSome re-reads only the executions asked for, without listing', async () => {
     const lister = new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 });
     const first = await lister.refresh();
