@@ -4,12 +4,11 @@
  * state and SWF reads, src/tree for the view, src/commands for what each
  * command does.
  */
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { showClaimAlerts } from './commands/claimAlerts';
-import { registerCommands, runWorkflowAction } from './commands/registerCommands';
-import { disposeSandbox } from './commands/sandboxCommands';
+import { disposeCommands, registerCommands, runWorkflowAction } from './commands/registerCommands';
 import { ContextKeys, Views } from './ids';
+import { shareL10nBundle } from './l10nBundle';
 import { ClaimKeeper } from './model/claimKeeper';
 import { Connections } from './model/connections';
 import { legacyConnection, RootsModel } from './model/roots';
@@ -17,7 +16,7 @@ import { ClaimStore } from './swf/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 import { ClaimsStatusBar } from './views/claimsStatusBar';
-import { ExecutionPanels } from './views/executionPanel';
+import { ExecutionPanels } from './views/executionPanels';
 
 /** What tests (and other extensions) get from `activate`. */
 export interface SwfTasksApi {
@@ -41,8 +40,7 @@ export interface SwfTasksApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SwfTasksApi {
-  // The modules without `vscode` (src/swf, src/connection, ...) translate through @vscode/l10n: give it VS Code's bundle.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  shareL10nBundle();
   const log = vscode.window.createOutputChannel('SWF Activity Tasks', { log: true });
   const connections = new Connections(log);
   const claims = new ClaimStore(context.secrets, { legacyConnection });
@@ -76,5 +74,5 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
 }
 
 export function deactivate(): Promise<void> {
-  return disposeSandbox();
+  return disposeCommands();
 }

@@ -91,6 +91,8 @@ export const Settings = {
   pollTimeoutSeconds: { key: 'pollTimeoutSeconds', default: 75 },
   requestTimeoutSeconds: { key: 'requestTimeoutSeconds', default: 30 },
   autoRefreshSeconds: { key: 'autoRefreshSeconds', default: 60 },
+  /** The read budget per account and region (src/swf/readBudget.ts): a fifth of SWF's 60/s refill. */
+  historyReadsPerSecond: { key: 'historyReadsPerSecond', default: 12 },
   keepClaimedTasksAlive: { key: 'keepClaimedTasksAlive', default: true },
   /** Where result schemas are looked up, relative to each workspace folder (or absolute). */
   schemasFolder: { key: 'schemasFolder', default: '.swf/schemas' },

@@ -17,6 +17,6 @@ export interface ExecutionPanelOpener {
 export async function openExecution(ctx: CommandContext, panels: ExecutionPanelOpener, arg?: unknown): Promise<ExecutionTarget | undefined> {
   const target = await resolveExecution(ctx, arg, vscode.l10n.t('Open Execution'));
   if (!target?.workflowId) return undefined;
-  panels.show(target);
+  await panels.show(target);
   return target;
 }

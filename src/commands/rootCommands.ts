@@ -197,5 +197,7 @@ export async function moveRoot(ctx: CommandContext, node: unknown, delta: -1 | 1
 export async function refresh(ctx: CommandContext, node?: unknown): Promise<void> {
   const scope = scopeOfNode(ctx, node);
   const model = scope && ctx.roots.find(scope);
-  await (model ? model.refresh() : ctx.roots.refreshAll());
+  // On a task list's group: that group's executions are read first.
+  const taskList = (node as { kind?: unknown; name?: unknown } | null)?.kind === 'taskList' ? String((node as { name: unknown }).name) : undefined;
+  await (model ? model.refresh(false, taskList) : ctx.roots.refreshAll());
 }

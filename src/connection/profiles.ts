@@ -4,7 +4,6 @@
  * `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`), so we agree with the SDK
  * on what a profile is.
  */
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { DEFAULT_REGION } from './connection';
 
 /** A region and where it came from, to show in the pickers. */
@@ -21,6 +20,12 @@ export interface ProfileSummary {
 }
 
 type IniSection = Record<string, string | undefined>;
+
+/** The SDK's loader, through its lazily loaded bundle (dist/swfClient.js): activation never reads these files. */
+async function loadSharedConfigFiles(options?: { ignoreCache?: boolean }) {
+  const sdk = await import('../swf/sdk');
+  return sdk.loadSharedConfigFiles(options);
+}
 
 const NON_PROFILE_SECTION = /^(sso-session|services)\./;
 

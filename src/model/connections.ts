@@ -10,15 +10,18 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { type Connection, connectionId, resolveCallTarget } from '../connection/connection';
+import { type Connection, connectionId, isLoopbackEndpoint, resolveCallTarget } from '../connection/connection';
 import { listProfiles } from '../connection/profiles';
 import { defaultIdentity } from '../swf/claims';
 import { createSwfGateway, type SwfGateway } from '../swf/gateway';
+import { budgetKey, ReadBudgets } from '../swf/readBudget';
 import { affectsSetting, readSetting } from './config';
 
 export class Connections implements vscode.Disposable {
   private readonly gateways = new Map<string, Promise<SwfGateway>>();
   private sandbox: string | undefined;
+  /** One history-read budget per account and region, shared by every gateway there. */
+  private readonly budgets = new ReadBudgets(readSetting('historyReadsPerSecond'));
   private readonly changed = new vscode.EventEmitter<Connection | undefined>();
   /** Fires when a connection's gateway was dropped (its calls must start afresh), or with `undefined` for all. */
   readonly onDidReset = this.changed.event;
@@ -27,6 +30,7 @@ export class Connections implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSetting(e, 'pollTimeoutSeconds', 'requestTimeoutSeconds')) this.resetAll('a request timeout changed');
+      if (affectsSetting(e, 'historyReadsPerSecond')) this.budgets.setRate(readSetting('historyReadsPerSecond'));
     });
   }
 
@@ -51,7 +55,12 @@ export class Connections implements vscode.Disposable {
       const target = resolveCallTarget(connection, this.sandbox);
       this.log.info(`Connecting: ${target.label}${target.endpoint ? ` (${target.endpoint})` : ''}`);
       await assertProfileExists(target.profile);
-      return createSwfGateway(target, { pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000, requestTimeoutMs: readSetting('requestTimeoutSeconds') * 1000 });
+      return createSwfGateway(target, {
+        pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000,
+        requestTimeoutMs: readSetting('requestTimeoutSeconds') * 1000,
+        // A peer on this machine (the sandbox, moto, LocalStack) has no account quota to share.
+        historyBudget: target.endpoint && isLoopbackEndpoint(target.endpoint) ? undefined : this.budgets.get(budgetKey(target)),
+      });
     })();
     pending.catch(() => {
       if (this.gateways.get(id) === pending) this.gateways.delete(id);

@@ -5,11 +5,12 @@
  * share one model, so they never read SWF twice.
  */
 import * as vscode from 'vscode';
-import { type RootSpec, rootId, rootLabel } from '../connection/connection';
+import { connectionId, type RootSpec, rootId, rootLabel } from '../connection/connection';
 import type { ClaimedTask, ClaimStore } from '../swf/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import type { ExecutionSummary } from '../swf/gateway';
-import { OpenTaskLister, type TaskListing } from '../swf/taskLister';
+import { executionKey } from '../swf/openTasks';
+import { OpenTaskLister, type RefreshHints, type TaskListing } from '../swf/taskLister';
 import { buildTaskTree, claimStillOpen, type TaskTree } from '../swf/taskGroups';
 import { readSetting } from './config';
 import type { Connections } from './connections';
@@ -18,8 +19,12 @@ export type RootState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   /** `refreshError`: the last refresh failed; the tasks are those of the last good read (`listing.readStartedAt`). */
-  | { kind: 'loaded'; listing: TaskListing; tree: TaskTree; refreshError?: unknown }
+  /** `partial`: the first load is still reading histories; the rows so far. */
+  | { kind: 'loaded'; listing: TaskListing; tree: TaskTree; refreshError?: unknown; partial?: boolean }
   | { kind: 'failed'; error: unknown };
+
+/** How often the executions of claimed tasks are re-read while the view is visible (their answers are due). */
+const CLAIMED_REFRESH_MS = 10_000;
 
 export class RootModel implements vscode.Disposable {
   readonly id: string;
@@ -35,6 +40,13 @@ export class RootModel implements vscode.Disposable {
   /** A Load More that arrives during a load is kept for the load after it. */
   private loadMoreRequested = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private claimedTimer: ReturnType<typeof setInterval> | undefined;
+  private claimedRunning = false;
+  /** Counts loads, so a re-read of the claimed executions that overlapped one is not shown over it. */
+  private generation = 0;
+  private readonly collapsedTaskLists = new Set<string>();
+  /** Task lists a Refresh was asked on: the next load reads them first. */
+  private readonly firstTaskLists = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -85,8 +97,9 @@ export class RootModel implements vscode.Disposable {
    * Reloads. Calls made while a load runs are folded into one more load after
    * it, so a burst of changes costs two loads, not one each.
    */
-  refresh(loadMore = false): Promise<void> {
+  refresh(loadMore = false, firstTaskList?: string): Promise<void> {
     if (loadMore) this.loadMoreRequested = true;
+    if (firstTaskList !== undefined) this.firstTaskLists.add(firstTaskList);
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -109,29 +122,65 @@ export class RootModel implements vscode.Disposable {
     return this.running;
   }
 
-  /** Refreshes every `seconds` (0: never) while `active`; the views say whether anyone is looking. */
+  /**
+   * Refreshes every `seconds` (0: never) while `active`; the views say whether
+   * anyone is looking. Meanwhile the executions of this root's claimed tasks
+   * are re-read every CLAIMED_REFRESH_MS, without listing.
+   */
   setAutoRefresh(seconds: number, active: boolean): void {
     clearInterval(this.timer);
+    clearInterval(this.claimedTimer);
     this.timer = undefined;
-    if (active && seconds > 0 && !this.disposed) this.timer = setInterval(() => void this.refresh(), seconds * 1000);
+    this.claimedTimer = undefined;
+    if (active && seconds > 0 && !this.disposed) {
+      this.timer = setInterval(() => void this.refresh(), seconds * 1000);
+      this.claimedTimer = setInterval(() => void this.refreshClaimed(), CLAIMED_REFRESH_MS);
+    }
+  }
+
+  /** Re-reads only the executions holding this root's claimed tasks (none: no call). Skipped while a load runs: it reads them first anyway. */
+  async refreshClaimed(): Promise<void> {
+    if (this.running || this.claimedRunning || !this.lister || this.current.kind !== 'loaded') return;
+    const claimed = await this.claimedExecutions();
+    if (claimed.size === 0) return;
+    const generation = this.generation;
+    this.claimedRunning = true;
+    try {
+      const listing = await this.lister.refreshSome((key) => claimed.has(key));
+      // A load that began meanwhile has (or will have) newer news of every execution.
+      if (!listing || this.disposed || generation !== this.generation) return;
+      await this.show(listing);
+    } catch (error) {
+      this.log.debug(`Re-reading the claimed tasks of ${this.label} failed: ${errorMessage(describeSwfError(error))}`);
+    } finally {
+      this.claimedRunning = false;
+    }
+  }
+
+  /** Keys of the executions holding tasks claimed through this root's connection and domain. */
+  private async claimedExecutions(): Promise<Set<string>> {
+    const id = connectionId(this.spec.connection);
+    return new Set((await this.claims.all()).filter((c) => c.domain === this.spec.domain && connectionId(c.connection) === id).map(executionKey));
   }
 
   private async load(loadMore: boolean): Promise<void> {
     if (this.current.kind !== 'loaded') this.setState({ kind: 'loading' });
+    this.generation++;
     try {
       this.lister ??= new OpenTaskLister(await this.connections.gateway(this.spec.connection), this.spec.domain, { maxExecutions: readSetting('maxExecutions') });
-      const listing = loadMore ? await this.lister.loadMore() : await this.lister.refresh();
+      const claims = await this.claims.all();
+      const hints: RefreshHints = {
+        claimedExecutions: await this.claimedExecutions(),
+        shownTaskLists: this.readFirst(),
+        // The first load shows rows as histories arrive; later ones keep the rows shown until they end.
+        onProgress: (partial) => {
+          if (this.disposed || (this.current.kind === 'loaded' && !this.current.partial)) return;
+          this.setState({ kind: 'loaded', listing: partial, tree: buildTaskTree(this.spec, partial, claims), partial: true });
+        },
+      };
+      const listing = loadMore ? await this.lister.loadMore(undefined, hints) : await this.lister.refresh(undefined, hints);
       if (this.disposed) return;
-      // Evidence from this root's own connection: its claims whose tasks this read shows closed.
-      const pruned = await this.claims.prune(this.spec.connection, this.spec.domain, (claim) => claimStillOpen(listing, claim));
-      for (const claim of pruned) this.log.info(`Claimed task ${claim.activityId} of ${claim.workflowId} is no longer open in ${this.label}; forgot its token.`);
-      const tree = buildTaskTree(this.spec, listing, await this.claims.all());
-      const { stats } = listing;
-      this.log.debug(
-        `Refreshed ${this.label}: ${tree.taskCount} open tasks in ${stats.executionsListed} executions; ` +
-          `${stats.historyCalls} history calls (${stats.historiesReadInFull} full, ${stats.historiesReadIncrementally} incremental), ${stats.eventsRead} events read.`,
-      );
-      this.setState({ kind: 'loaded', listing, tree });
+      await this.show(listing);
     } catch (error) {
       if (this.disposed) return;
       const info = describeSwfError(error);
@@ -141,6 +190,38 @@ export class RootModel implements vscode.Disposable {
       const keep = this.current.kind === 'loaded' && info.kind !== 'sandboxStopped';
       this.setState(keep && this.current.kind === 'loaded' ? { ...this.current, refreshError: error } : { kind: 'failed', error });
     }
+  }
+
+  /** A complete listing: prunes the claims it shows closed, then shows its rows. */
+  private async show(listing: TaskListing): Promise<void> {
+    // Evidence from this root's own connection: its claims whose tasks this read shows closed.
+    const pruned = await this.claims.prune(this.spec.connection, this.spec.domain, (claim) => claimStillOpen(listing, claim));
+    for (const claim of pruned) this.log.info(`Claimed task ${claim.activityId} of ${claim.workflowId} is no longer open in ${this.label}; forgot its token.`);
+    if (this.disposed) return;
+    const tree = buildTaskTree(this.spec, listing, await this.claims.all());
+    const { stats } = listing;
+    this.log.debug(
+      `Refreshed ${this.label}: ${tree.taskCount} open tasks in ${stats.executionsListed} executions; ` +
+        `${stats.historyCalls} history calls (${stats.historiesReadInFull} full, ${stats.historiesReadIncrementally} incremental), ${stats.eventsRead} events read` +
+        `${stats.throttled > 0 ? `; ${stats.throttled} throttled, kept as they were` : ''}.`,
+    );
+    this.setState({ kind: 'loaded', listing, tree });
+  }
+
+  /** The view collapsed or expanded a task list's group: the executions of expanded groups are read before the rest. */
+  setTaskListCollapsed(taskList: string, collapsed: boolean): void {
+    if (collapsed) this.collapsedTaskLists.add(taskList);
+    else this.collapsedTaskLists.delete(taskList);
+  }
+
+  /** The task lists whose executions the next load reads first: the one a Refresh was asked on, else every group not collapsed. */
+  private readFirst(): ReadonlySet<string> {
+    if (this.firstTaskLists.size > 0) {
+      const asked = new Set(this.firstTaskLists);
+      this.firstTaskLists.clear();
+      return asked;
+    }
+    return new Set((this.tree?.groups ?? []).map((g) => g.name).filter((name) => !this.collapsedTaskLists.has(name)));
   }
 
   /** Claims changed (claimed, answered, dropped): rebuild the rows from the last listing, without reading SWF. */
@@ -161,6 +242,7 @@ export class RootModel implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     clearInterval(this.timer);
+    clearInterval(this.claimedTimer);
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

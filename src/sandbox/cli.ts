@@ -2,9 +2,14 @@
  * Standalone sandbox: `npm run sandbox -- --port 8123`. Bundled to
  * dist/sandbox.js by scripts/esbuild.mjs. Prints exactly one
  * "SWF sandbox listening on ..." line when ready, and exits 0 on SIGINT/SIGTERM.
+ *
+ * The same bundle is the sandbox the extension loads on Start Local Sandbox:
+ * required as a module, it only exports the sandbox's API and runs nothing.
  */
 import { parseArgs } from 'node:util';
 import { seedSampleDomain, SwfSandbox } from './index';
+
+export * from './index';
 
 const HELP = `Usage: npm run sandbox -- [options]
 
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
   console.log(seeded.length > 0 ? `Seeded domains: ${seeded.join(', ')}` : 'No domains seeded');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  });
+}

@@ -18,6 +18,8 @@ export interface LargeDomainOptions {
   executions: number;
   /** Approximate history length of each execution (at least 6). */
   eventsPerExecution: number;
+  /** History length of execution `i`, when they differ (a realistic mix); overrides `eventsPerExecution`. */
+  eventsOf?: (i: number) => number;
   /** Task lists the open activity tasks are spread over. */
   taskLists?: string[];
   /** Extra closed (completed) executions. */
@@ -89,7 +91,7 @@ export function generateLargeDomain(sandbox: SwfSandbox, options: LargeDomainOpt
   for (let i = 0; i < options.executions + closed; i += 1) {
     const taskList = taskLists[i % taskLists.length] as string;
     const execution = startExecution(state, domain, { workflowId: `bench-${String(i).padStart(6, '0')}`, workflowType: WORKFLOW_TYPE, input: `{"n":${i}}` });
-    const steps = grow(state, execution, options.eventsPerExecution);
+    const steps = grow(state, execution, options.eventsOf?.(i) ?? options.eventsPerExecution);
     // Open executions end with one activity task waiting on its list; closed ones complete.
     const last = i < options.executions ? scheduleStep(`step-${steps + 1}`, taskList) : { decisionType: 'CompleteWorkflowExecution' as const };
     decide(state, execution, [last]);

@@ -2,9 +2,9 @@
  * The only module that talks to SWF. Everything above it sees `SwfGateway`,
  * an interface small enough to fake, and never the SDK itself.
  *
- * The SDK is imported lazily (`createSwfGateway` is async): it is the biggest
- * part of the bundle and is not needed until the first call, so activating the
- * extension stays cheap.
+ * The SDK is imported lazily (`createSwfGateway` is async), through ./sdk,
+ * which is bundled apart: it is the biggest part of the extension and is not
+ * needed until the first call, so activating the extension stays cheap.
  */
 import type {
   ActivityTask,
@@ -18,6 +18,7 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { type SwfErrorContext, tagSwfError } from './errors';
+import type { TokenBucket } from './readBudget';
 
 export interface DomainSummary {
   name: string;
@@ -77,6 +78,8 @@ export interface SwfGateway {
   latestRun(domain: string, workflowId: string, signal?: AbortSignal): Promise<{ runId: string; open: boolean } | undefined>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
+  /** Attempts the service answered with ThrottlingException (each retried by the SDK), by operation. */
+  throttledCounts?(): Record<string, number>;
   dispose(): void;
 }
 
@@ -91,8 +94,14 @@ export interface GatewayOptions {
   pollTimeoutMs: number;
   /** Timeout of every other call. */
   requestTimeoutMs?: number;
-  /** Total attempts of a call, retries included (the SDK's standard retry strategy). */
+  /** Total attempts of a call, retries included (the SDK's adaptive retry strategy). */
   maxAttempts?: number;
+  /**
+   * The read budget of this account and region (readBudget.ts): every
+   * GetWorkflowExecutionHistory page waits for a token, shared with every
+   * other connection on the same account and region.
+   */
+  historyBudget?: TokenBucket;
 }
 
 /** Loopback endpoints (the sandbox, moto, LocalStack) accept any credentials; the real service never sees these. */
@@ -102,9 +111,11 @@ const EPOCH = new Date(0);
 const MAX_PAGE_SIZE = 1000;
 
 export async function createSwfGateway(target: CallTarget, options: GatewayOptions): Promise<SwfGateway> {
-  const sdk = await import('@aws-sdk/client-swf');
-  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  // A bundle of its own (dist/swfClient.js, see scripts/esbuild.mjs): loaded here, at the first call.
+  const sdk = await import('./sdk');
+  const { NodeHttpHandler } = sdk;
   const counts: Record<string, number> = {};
+  const throttled: Record<string, number> = {};
   const where: SwfErrorContext = {
     connection: target.label,
     region: target.region,
@@ -119,6 +130,8 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       profile: target.profile || undefined,
       credentials: target.localCredentials ? LOCAL_CREDENTIALS : undefined,
       maxAttempts: options.maxAttempts ?? 3,
+      // Adaptive: backoff with jitter as in standard mode, and on throttling the client also slows its own sending rate, so what the read budget lets through and SWF still throttles is absorbed, not shown.
+      retryMode: 'adaptive',
       requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true }),
     });
     client.middlewareStack.add(
@@ -132,6 +145,21 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         }
       },
       { step: 'initialize', name: 'swfTasksCallContext' },
+    );
+    // Inside the retry middleware (finalizeRequest, high) and outside the deserializer: sees each attempt's parsed error, so it counts the throttled ones the SDK then retried.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if ((error as { name?: unknown } | null)?.name === 'ThrottlingException') {
+            const operation = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+            throttled[operation] = (throttled[operation] ?? 0) + 1;
+          }
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'swfTasksThrottleCount' },
     );
     return client;
   };
@@ -173,6 +201,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       let nextPageToken: string | undefined;
       let size = firstPageSize ?? pageSize;
       do {
+        await options.historyBudget?.take(signal);
         const page = await client.send(
           new sdk.GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder, maximumPageSize: size, nextPageToken }),
           { abortSignal: signal },
@@ -236,6 +265,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     },
 
     callCounts: () => ({ ...counts }),
+    throttledCounts: () => ({ ...throttled }),
     dispose() {
       client.destroy();
       pollClient.destroy();

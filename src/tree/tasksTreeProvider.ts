@@ -106,7 +106,15 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       if (e.visible && rows.length > 0) this.changed.fire(rows);
       this.scheduleRender();
     });
+    // Expanded groups are read first (their executions' rows are in sight).
+    const collapsing = (collapsed: boolean) => (e: vscode.TreeViewExpansionEvent<TasksNode>) => {
+      if (e.element.kind === 'taskList') this.roots.find(e.element.root)?.setTaskListCollapsed(e.element.name, collapsed);
+    };
+    const collapse = view.onDidCollapseElement(collapsing(true));
+    const expand = view.onDidExpandElement(collapsing(false));
     return new vscode.Disposable(() => {
+      collapse.dispose();
+      expand.dispose();
       visibility.dispose();
       watching?.dispose();
       clearTimeout(this.renderTimer);

@@ -64,6 +64,16 @@ export function rootItem(model: RootModel): vscode.TreeItem {
   tooltip.appendMarkdown(`**${escape(model.spec.domain)}**\n\n`);
   tooltip.appendText(vscode.l10n.t('Connection: {0}', connectionLabel(model.spec.connection)));
   if (model.spec.connection.kind === 'aws' && model.spec.connection.endpoint) tooltip.appendText(`\n${model.spec.connection.endpoint}`);
+  // How fresh the rows are: under the read budget a large domain is read over many seconds.
+  if (state.kind === 'loaded') {
+    const { readStartedAt, executions, stats } = state.listing;
+    tooltip.appendText('\n\n');
+    tooltip.appendText(
+      state.partial
+        ? vscode.l10n.t('Reading histories: {0} of {1} open executions so far.', stats.historiesReadInFull + stats.historiesReadIncrementally, executions.length)
+        : vscode.l10n.t('Updated at {0} ({1} open executions).', readStartedAt.toLocaleTimeString(), executions.length),
+    );
+  }
   item.tooltip = tooltip;
   return item;
 }

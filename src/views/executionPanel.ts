@@ -10,12 +10,16 @@
  * resources, local resources from dist/webview only). It is not kept alive
  * when hidden (no retainContextWhenHidden): it asks again with `ready` when
  * shown, and restores after a window reload through the serializer.
+ *
+ * Bundled apart (dist/panel.js) and loaded by the first panel opened or
+ * restored: executionPanels.ts is what activation creates.
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { rootId, type RootSpec } from '../connection/connection';
 import { Webviews } from '../ids';
+import { shareL10nBundle } from '../l10nBundle';
 import type { Connections } from '../model/connections';
 import { ExecutionModel, executionModelKey } from '../model/executionModel';
 import type { RootsModel } from '../model/roots';
@@ -75,17 +79,8 @@ export class ExecutionPanels implements vscode.Disposable {
 
   constructor(private readonly options: ExecutionPanelsOptions) {
     this.pollMs = options.pollMs;
+    shareL10nBundle();
     this.subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(Webviews.execution, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          const target = targetOfState(state);
-          if (!target) {
-            panel.dispose();
-            return;
-          }
-          this.adopt(panel, target);
-        },
-      }),
       options.roots.onDidChangeRoot((root) => {
         for (const panel of this.panels.values()) if (rootId(panel.target.root) === root.id) panel.update();
       }),
@@ -109,6 +104,13 @@ export class ExecutionPanels implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(Webviews.execution, target.workflowId, vscode.ViewColumn.Active, webviewOptions(this.options.extensionUri));
     return this.adopt(panel, target);
+  }
+
+  /** A panel VS Code restored after a reload (the serializer of executionPanels.ts hands it over): shows its execution again. */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    const target = targetOfState(state);
+    if (target) this.adopt(webviewPanel, target);
+    else webviewPanel.dispose();
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, target: ExecutionTarget): ExecutionPanel {

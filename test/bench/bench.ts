@@ -2,22 +2,27 @@
  * `npm run bench`: how fast and how cheap the extension's hot paths are.
  * Numbers, not assertions: the tests never time anything.
  *
- * 1. Folding histories into open tasks, and into the execution timeline
- *    whole and page by page (pure CPU). `--quick` runs only this part.
- * 2. Refreshing a large domain in the local sandbox over HTTP: the first
- *    refresh reads every history, the second only what changed. Reports wall
- *    time, SWF calls and bytes (the sandbox counts them), with and without a
- *    simulated network latency.
- * 3. Activation cost: loading the bundle, then loading the SDK on first use.
+ * 1. Bundles and activation: the size of each bundle, and loading
+ *    dist/extension.js plus running `activate()` with VS Code's API stubbed
+ *    (test/bench/activation.ts, in fresh processes; median of 9).
+ * 2. Large domains (test/bench/domains.ts): this extension's refresh against
+ *    a naive baseline on the same seeded sandbox domains (100, 1,000 and 5,000
+ *    open executions, 10 to 5,000 events each), SWF's quotas on, 20 ms per
+ *    call, a decider reading histories alongside.
+ * 3. Folding histories into open tasks and into the execution timeline (pure CPU).
  * 4. Answers: the answer journal's cost per answer (an append with its
  *    fsync, bytes per line; reading and pruning a large journal), and the
  *    schema validator's (loading its bundle on first use, compiling a schema,
  *    checking a result). `--answers` runs only this part.
+ *
+ * `--quick`: bundles, activation and the 100-execution domain (under a minute).
+ * `--executions N[,N...]` picks the domain sizes, `--latency MS` the latency.
+ * The last line printed is one JSON object with the headline figures.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { resolveCallTarget, SANDBOX } from '../../src/connection/connection';
 import { generateLargeDomain, SwfSandbox } from '../../src/sandbox';
@@ -25,19 +30,27 @@ import { createSwfGateway } from '../../src/swf/gateway';
 import { openTasksFromHistory } from '../../src/swf/openTasks';
 import { OpenTaskLister } from '../../src/swf/taskLister';
 import { applyEvents, buildTimeline, createTimeline } from '../../src/swf/timeline';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { AnswerJournal, describeText, type JournalEntry } from '../../src/swf/journal';
+import { benchDomain, type CaseResult, markdownTable } from './domains';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const QUICK = process.argv.includes('--quick');
 const EXECUTIONS = arg('executions', 2000);
 const EVENTS = arg('events', 60);
 const LATENCY_MS = arg('latency', 20);
-const QUICK = process.argv.includes('--quick');
 const ANSWERS = process.argv.includes('--answers');
+const SIZES = (() => {
+  const i = process.argv.indexOf('--executions');
+  if (i > 0) return process.argv[i + 1].split(',').map(Number);
+  return QUICK ? [100] : [100, 1000, 5000];
+})();
+/** A busy production decider: half the account's 60/s refill of history reads. */
+const DECIDER_READS_PER_SECOND = arg('decider', 30);
+const DIST = path.resolve(__dirname, '../../../dist');
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(1)} ms`;
@@ -132,23 +145,6 @@ async function benchRefresh(latencyMs: number): Promise<void> {
   }
 }
 
-function benchActivation(): void {
-  const bundle = path.resolve(__dirname, '../../../dist/extension.js');
-  // The bundle requires 'vscode', which only the extension host has: hand it a stand-in whose every member is a no-op class, to measure loading alone.
-  const standIn = Object.fromEntries(['ThemeIcon', 'ThemeColor', 'EventEmitter', 'TreeItem', 'MarkdownString', 'Disposable'].map((name) => [name, class {}]));
-  const load = createRequire(__filename);
-  const loader = load('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = (request, ...rest) => (request === 'vscode' ? standIn : original(request, ...rest));
-  try {
-    const start = performance.now();
-    load(bundle);
-    console.log(`\nactivation: loading dist/extension.js takes ${ms(start)} (the SDK is not loaded yet)`);
-  } finally {
-    loader._load = original;
-  }
-}
-
 /** In a fresh process: this one already has the SDK loaded (the sandbox's seed driver uses it). */
 function benchSdkLoad(): void {
   const script = "const { performance } = require('node:perf_hooks'); const t = performance.now(); require('@aws-sdk/client-swf'); console.log((performance.now() - t).toFixed(1));";
@@ -228,25 +224,82 @@ function benchSchemaValidator(): void {
   );
 }
 
+/** Bytes of every bundle in dist/ (what the .vsix ships), the main one first. */
+function bundleSizes(): Record<string, number> {
+  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  const sizes: Record<string, number> = {};
+  for (const f of ['extension.js', ...files.filter((f) => f !== 'extension.js')]) if (fs.existsSync(path.join(DIST, f))) sizes[f] = fs.statSync(path.join(DIST, f)).size;
+  return sizes;
+}
+
+/** Load + activate() of dist/extension.js in fresh processes (VS Code's API stubbed): the median of `runs`. */
+function activation(runs = 9): { activateMs: number; loadMs: number; bundles: string[] } {
+  const samples: { loadMs: number; activateMs: number; totalMs: number; bundles: string[] }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['--no-warnings', path.join(__dirname, 'activation.js')], { encoding: 'utf8' });
+    samples.push(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+  }
+  samples.sort((a, b) => a.totalMs - b.totalMs);
+  const median = samples[Math.floor(samples.length / 2)];
+  return { activateMs: median.totalMs, loadMs: median.loadMs, bundles: median.bundles };
+}
+
 async function main(): Promise<void> {
   if (ANSWERS) {
     await benchJournal();
     benchSchemaValidator();
     return;
   }
-  if (QUICK) {
+  const sizes = bundleSizes();
+  console.log(`bundles (production, minified): ${Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
+  const act = activation();
+  console.log(`activation: load dist/extension.js + activate() ${act.activateMs.toFixed(1)} ms (load ${act.loadMs.toFixed(1)} ms; median of 9 fresh processes, VS Code's API stubbed); bundles loaded by then: ${act.bundles.join(', ')}`);
+  if (!QUICK) {
+    benchSdkLoad();
     benchFold();
     benchTimeline();
-    return;
   }
-  benchActivation();
-  benchSdkLoad();
-  benchFold();
-  benchTimeline();
-  await benchJournal();
-  benchSchemaValidator();
-  await benchRefresh(0);
-  if (LATENCY_MS > 0) await benchRefresh(LATENCY_MS);
+  if (!QUICK) {
+    await benchJournal();
+    benchSchemaValidator();
+  }
+  const results: CaseResult[] = [];
+  for (const executions of SIZES) results.push(await benchDomain({ executions, latencyMs: LATENCY_MS, deciderReadsPerSecond: DECIDER_READS_PER_SECOND }, console.log));
+  console.log(`\n${markdownTable(results)}\n`);
+  if (!QUICK && process.argv.includes('--legacy')) {
+    await benchRefresh(0);
+    if (LATENCY_MS > 0) await benchRefresh(LATENCY_MS);
+  }
+
+  // The headline figures, from the largest case run.
+  const last = results[results.length - 1];
+  const find = (system: string, phase: string) => last.phases.find((p) => p.system === system && p.phase === phase);
+  const first = find('ours', 'first load');
+  const refresh = find('ours', 'refresh, nothing changed');
+  const naiveRefresh = find('naive', 'refresh, nothing changed');
+  const summary = {
+    executions: last.executions,
+    budgetPerSecond: last.budgetPerSecond,
+    firstLoadCalls: first?.totalCalls,
+    naiveFirstLoadCalls: find('naive', 'first load')?.totalCalls,
+    refreshCalls: refresh?.totalCalls,
+    naiveRefreshCalls: naiveRefresh?.totalCalls,
+    refreshBytes: refresh?.bytes,
+    naiveRefreshBytes: naiveRefresh?.bytes,
+    refreshBytesShare: refresh && naiveRefresh ? Number((refresh.bytes / naiveRefresh.bytes).toFixed(4)) : undefined,
+    changedRefreshCalls: find('ours', 'refresh, 1% changed')?.totalCalls,
+    firstRowMs: first && Math.round(first.firstRowMs),
+    naiveFirstRowMs: Math.round(find('naive', 'first load')?.firstRowMs ?? 0),
+    retainedBytesPerExecution: Math.round(last.retainedBytesPerExecution),
+    deciderThrottled: results.reduce((n, r) => n + r.phases.filter((p) => p.system === 'ours').reduce((m, p) => m + p.throttledDecider, 0), 0),
+    naiveDeciderThrottled: results.reduce((n, r) => n + r.phases.filter((p) => p.system === 'naive').reduce((m, p) => m + p.throttledDecider, 0), 0),
+    ownThrottled: results.reduce((n, r) => n + r.phases.filter((p) => p.system === 'ours').reduce((m, p) => m + p.throttledOwn, 0), 0),
+    bundleBytes: sizes['extension.js'],
+    bundles: sizes,
+    activateMs: Number(act.activateMs.toFixed(2)),
+    identical: results.every((r) => r.phases.every((p) => p.identical !== false)),
+  };
+  console.log(JSON.stringify(summary));
 }
 
 main().catch((error: unknown) => {

@@ -129,7 +129,7 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     const savedPollMs = panels.pollMs;
     panels.pollMs = 3_600_000; // every update seen here follows the action, not the panel's timer
     const target: ExecutionTarget = { kind: 'execution', root: rootModel(api).spec, ...execution('panel') };
-    const panel = panels.show(target);
+    const panel = await panels.show(target);
     try {
       await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew the execution', 20_000);
       await panel.receive({ type: 'action', action: 'requestCancel' });

@@ -25,9 +25,8 @@ export const JOURNAL_FILE = 'answer-journal.jsonl';
 export function createAnswerServices(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel): AnswerServices {
   const files = new WorkspaceFiles();
   const loadCompiler = async (): Promise<SchemaCompiler> => {
-    // A separate bundle beside this one, so activation never loads Ajv.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const validator = require(path.join(extension.extensionPath, 'dist', 'schemaValidator.js')) as typeof import('../../schemaValidator');
+    // A bundle of its own (scripts/esbuild.mjs makes this import a require of dist/schemaValidator.js), so only a schema loads Ajv.
+    const validator = await import('../../schemaValidator');
     return validator.compileSchema;
   };
   const schemas = new ResultSchemas(files.schemaFiles, loadCompiler);

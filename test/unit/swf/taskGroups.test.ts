@@ -54,7 +54,7 @@ function listing(tasks: OpenActivityTask[], extra: Partial<TaskListing> = {}): T
     tasks,
     hasMore: false,
     readStartedAt: new Date('2026-01-01T00:01:00.000Z'),
-    stats: { executionsListed: executions.length, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0 },
+    stats: { executionsListed: executions.length, historiesReadInFull: 0, historiesReadIncrementally: 0, historyCalls: 0, eventsRead: 0, throttled: 0 },
     ...extra,
   };
 }

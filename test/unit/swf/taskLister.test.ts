@@ -10,6 +10,8 @@ import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../../src/sandbox';
 import { describeSwfError } from '../../../src/swf/errors';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
+import { executionKey } from '../../../src/swf/openTasks';
+import { TokenBucket } from '../../../src/swf/readBudget';
 import { OpenTaskLister } from '../../../src/swf/taskLister';
 
 describe('OpenTaskLister against the sandbox', function () {
@@ -102,5 +104,137 @@ describe('OpenTaskLister against the sandbox', function () {
     assert.equal(first.hasMore, true);
     const more = await lister.loadMore();
     assert.equal(more.executions.length, 4);
+  });
+});
+
+/** The real gateway, with the order of history reads recorded (the first page of each read names its execution). */
+function recording(gateway: SwfGateway): { gateway: SwfGateway; reads: string[] } {
+  const reads: string[] = [];
+  const spied: SwfGateway = Object.create(gateway) as SwfGateway;
+  spied.historyPages = (domain, execution, options) => {
+    reads.push(execution.workflowId ?? '');
+    return gateway.historyPages(domain, execution, options);
+  };
+  return { gateway: spied, reads };
+}
+
+class CountingBucket extends TokenBucket {
+  taken = 0;
+  override take(signal?: AbortSignal): Promise<void> {
+    this.taken++;
+    return super.take(signal);
+  }
+}
+
+describe('OpenTaskLister: read order, progress and the read budget (sandbox)', function () {
+  this.timeout(30_000);
+  let sandbox: SwfSandbox;
+  let endpoint: string;
+  let gateway: SwfGateway;
+
+  before(async () => {
+    sandbox = new SwfSandbox({ port: 0 });
+    endpoint = (await sandbox.start()).endpoint;
+    await seedSampleDomain(sandbox);
+    gateway = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 75_000 });
+  });
+
+  after(async () => {
+    gateway?.dispose();
+    await sandbox?.stop();
+  });
+
+  it('reads the executions of claimed tasks first, then those of shown task lists', async () => {
+    const first = await new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh();
+    const executions = first.executions.map((e) => e.execution);
+    assert.ok(executions.length >= 4);
+    const claimed = executions[executions.length - 1];
+    const shownList = first.tasks.find((t) => t.workflowId !== claimed.workflowId)?.taskList ?? '';
+    const { gateway: spied, reads } = recording(gateway);
+    const lister = new OpenTaskLister(spied, SAMPLE_DOMAIN, { maxExecutions: 500, concurrency: 1 });
+    await lister.refresh(); // every execution known, so the order below is the hints' alone
+    reads.length = 0;
+    await lister.refresh(undefined, { claimedExecutions: new Set([executionKey(claimed)]), shownTaskLists: new Set([shownList]) });
+    assert.equal(reads[0], claimed.workflowId, `claimed first: ${reads.join(', ')}`);
+    const shownIds = new Set(first.tasks.filter((t) => t.taskList === shownList && t.workflowId !== claimed.workflowId).map((t) => t.workflowId));
+    const shownPositions = reads.map((id, i) => (shownIds.has(id) ? i : -1)).filter((i) => i >= 0);
+    const otherPositions = reads.map((id, i) => (!shownIds.has(id) && id !== claimed.workflowId ? i : -1)).filter((i) => i >= 0);
+    assert.ok(shownPositions.length > 0);
+    assert.ok(Math.max(...shownPositions) < Math.min(...otherPositions, Infinity), `shown task lists next: ${reads.join(', ')}`);
+  });
+
+  it('shows rows before every history is read, and the same rows at the end as without progress', async () => {
+    const partials: number[] = [];
+    const lister = new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500, concurrency: 1 });
+    const listing = await lister.refresh(undefined, { onProgress: (p) => partials.push(p.stats.historiesReadInFull) });
+    assert.ok(partials.length > 0, 'progress was reported');
+    assert.equal(partials[0], 1, 'after the first history read');
+    assert.ok(partials.every((n) => n < listing.executions.length), 'progress is reported only before the end');
+    const plain = await new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh();
+    assert.deepEqual(listing.tasks, plain.tasks);
+  });
+
+  it('a first load shows rows before the last page of the listing', async () => {
+    const small = new SwfSandbox({ port: 0, pageSize: 2 });
+    const paged = await createSwfGateway(resolveCallTarget(SANDBOX, (await small.start()).endpoint), { pollTimeoutMs: 75_000 });
+    try {
+      await seedSampleDomain(small);
+      const partials: number[] = [];
+      const listing = await new OpenTaskLister(paged, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh(undefined, { onProgress: (p) => partials.push(p.executions.length) });
+      const listingCalls = paged.callCounts().ListOpenWorkflowExecutions ?? 0;
+      assert.ok(listingCalls >= 3, `pages of 2: ${listingCalls} listing calls`);
+      // The first rows come from the first page's executions, read while the other pages are listed.
+      assert.equal(partials[0], 2, `the first progress holds the first page only: ${partials.join(', ')} of ${listing.executions.length}`);
+      assert.equal(listing.executions.length, new Set(listing.executions.map((e) => executionKey(e.execution))).size, 'each execution once');
+      assert.equal(listing.stats.historiesReadInFull, listing.executions.length, 'each history read once');
+    } finally {
+      paged.dispose();
+      await small.stop();
+    }
+  });
+
+  it('refreshSome re-reads only the executions asked for, without listing', async () => {
+    const lister = new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 500 });
+    const first = await lister.refresh();
+    const wanted = executionKey(first.executions[0].execution);
+    const listsBefore = gateway.callCounts().ListOpenWorkflowExecutions ?? 0;
+    const some = await lister.refreshSome((key) => key === wanted);
+    assert.equal(gateway.callCounts().ListOpenWorkflowExecutions ?? 0, listsBefore, 'no listing call');
+    assert.equal(some?.stats.historiesReadIncrementally, 1);
+    assert.equal(some?.stats.historyCalls, 1);
+    assert.deepEqual(some?.tasks, first.tasks);
+  });
+
+  it('every history page waits for a token of the read budget', async () => {
+    const bucket = new CountingBucket({ ratePerSecond: 1000 });
+    const budgeted = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 75_000, historyBudget: bucket });
+    try {
+      const listing = await new OpenTaskLister(budgeted, SAMPLE_DOMAIN, { maxExecutions: 500 }).refresh();
+      assert.ok(listing.stats.historyCalls > 0);
+      assert.equal(bucket.taken, listing.stats.historyCalls);
+      assert.equal(bucket.taken, budgeted.callCounts().GetWorkflowExecutionHistory);
+    } finally {
+      budgeted.dispose();
+    }
+  });
+
+  it('throttling that outlasts the retries keeps the last state and shows no error', async () => {
+    // Two attempts, so the SDK gives up soon (its backoff is what takes the time).
+    const gateway = await createSwfGateway(resolveCallTarget(SANDBOX, endpoint), { pollTimeoutMs: 75_000, maxAttempts: 2 });
+    const lister = new OpenTaskLister(gateway, SAMPLE_DOMAIN, { maxExecutions: 3 });
+    const before = await lister.refresh();
+    sandbox.configure({ throttling: true, throttleQuotas: { GetWorkflowExecutionHistory: { capacity: 1, refillPerSecond: 0.01 } } });
+    try {
+      const throttledBefore = Object.values(gateway.throttledCounts?.() ?? {}).reduce((a, b) => a + b, 0);
+      const after = await lister.refresh();
+      const throttled = Object.values(gateway.throttledCounts?.() ?? {}).reduce((a, b) => a + b, 0) - throttledBefore;
+      assert.ok(throttled > 0, 'SWF throttled some attempts');
+      assert.ok(after.stats.throttled > 0, 'some reads stayed throttled after the retries');
+      assert.deepEqual(after.executions.filter((e) => e.error !== undefined), [], 'no execution shows an error');
+      assert.deepEqual(after.tasks, before.tasks, 'the tasks are those last known');
+    } finally {
+      sandbox.configure({ throttling: false, throttleQuotas: {} });
+      gateway.dispose();
+    }
   });
 });
