@@ -16,7 +16,8 @@
  *    checking a result). `--answers` runs only this part.
  *
  * `--quick`: bundles, activation and the 100-execution domain (under a minute).
- * `--executions N[,N...]` picks the domain sizes, `--latency MS` the latency.
+ * `--executions N[,N...]` picks the domain sizes, `--latency MS` the latency,
+ * `--first-load` runs only the first load of each.
  * The last line printed is one JSON object with the headline figures.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
@@ -264,7 +265,8 @@ async function main(): Promise<void> {
     benchSchemaValidator();
   }
   const results: CaseResult[] = [];
-  for (const executions of SIZES) results.push(await benchDomain({ executions, latencyMs: LATENCY_MS, deciderReadsPerSecond: DECIDER_READS_PER_SECOND }, console.log));
+  const firstLoadOnly = process.argv.includes('--first-load');
+  for (const executions of SIZES) results.push(await benchDomain({ executions, latencyMs: LATENCY_MS, deciderReadsPerSecond: DECIDER_READS_PER_SECOND, firstLoadOnly }, console.log));
   console.log(`\n${markdownTable(results)}\n`);
   if (!QUICK && process.argv.includes('--legacy')) {
     await benchRefresh(0);
