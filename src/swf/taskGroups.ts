@@ -67,6 +67,8 @@ export interface TaskListGroup {
   root: RootSpec;
   name: string;
   tasks: TaskRow[];
+  /** The oldest last read of the histories its rows come from (ms since the epoch): how fresh the group is. */
+  readAt?: number;
 }
 
 export interface ExecutionError {
@@ -103,7 +105,8 @@ export function buildTaskTree(root: RootSpec, listing: TaskListing, claims: read
   for (const claim of domainClaims) {
     if (!readExecutions.has(executionKey(claim))) rows.push(claimRow(root, claim));
   }
-  return groupRows(root, rows, listing.executions.filter((e) => e.error !== undefined).map((e) => ({ ...e.execution, error: e.error })));
+  const readAt = new Map(listing.executions.map((e) => [executionKey(e.execution), e.readAt]));
+  return groupRows(root, rows, listing.executions.filter((e) => e.error !== undefined).map((e) => ({ ...e.execution, error: e.error })), readAt);
 }
 
 /**
@@ -125,7 +128,7 @@ function claimRow(root: RootSpec, claim: ClaimedTask): TaskRow {
   return { kind: 'task', root, task: taskFromClaim(claim), state: 'claimed', claim };
 }
 
-function groupRows(root: RootSpec, rows: TaskRow[], executionErrors: ExecutionError[]): TaskTree {
+function groupRows(root: RootSpec, rows: TaskRow[], executionErrors: ExecutionError[], readAt: ReadonlyMap<string, number | undefined> = new Map()): TaskTree {
   const byList = new Map<string, TaskRow[]>();
   for (const row of rows) {
     const list = byList.get(row.task.taskList) ?? [];
@@ -134,7 +137,7 @@ function groupRows(root: RootSpec, rows: TaskRow[], executionErrors: ExecutionEr
   }
   const groups = [...byList.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, tasks]): TaskListGroup => ({ kind: 'taskList', root, name, tasks: tasks.sort(compareRows) }));
+    .map(([name, tasks]): TaskListGroup => ({ kind: 'taskList', root, name, tasks: tasks.sort(compareRows), readAt: oldestRead(tasks, readAt) }));
 
   return {
     groups,
@@ -142,6 +145,16 @@ function groupRows(root: RootSpec, rows: TaskRow[], executionErrors: ExecutionEr
     claimedCount: rows.filter((r) => r.state === 'claimed').length,
     executionErrors,
   };
+}
+
+/** The oldest last read among the rows' executions; rows of unread executions (a claim shown from its record) do not count. */
+function oldestRead(rows: readonly TaskRow[], readAt: ReadonlyMap<string, number | undefined>): number | undefined {
+  let oldest: number | undefined;
+  for (const row of rows) {
+    const at = readAt.get(executionKey(row.task));
+    if (at !== undefined && (oldest === undefined || at < oldest)) oldest = at;
+  }
+  return oldest;
 }
 
 /**

@@ -23,6 +23,7 @@ import { renderDelayMs, taskDeadlines } from '../swf/deadlines';
 import { describeSwfError } from '../swf/errors';
 import { filterTaskTree, type TaskListGroup, type TaskRow, type TaskTree, unwatchedClaimRows } from '../swf/taskGroups';
 import {
+  GROUP_STALE_AFTER_MS,
   type LoadMoreNode,
   loadMoreItem,
   messageItem,
@@ -38,6 +39,8 @@ import {
 
 /** Rows of one task list shown before its "Load More" row. */
 export const ROWS_PER_PAGE = 100;
+/** How often a stale task list's "updated … ago" is re-rendered. */
+const FRESHNESS_RENDER_MS = 30_000;
 
 /** What the view needs of the claim keeper: when each claim was last beaten, and when that changes. */
 export interface ClaimBeats {
@@ -57,6 +60,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   private unwatched: UnwatchedClaimsNode | undefined;
   private progress: Promise<void> | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private freshnessTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -118,6 +122,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       visibility.dispose();
       watching?.dispose();
       clearTimeout(this.renderTimer);
+      clearTimeout(this.freshnessTimer);
     });
   }
 
@@ -296,6 +301,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
   private scheduleRender(): void {
     clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
+    this.scheduleFreshness();
     if (!this.view?.visible) return;
     const now = new Date();
     const running = this.allTasks().flatMap((row) => {
@@ -309,6 +315,29 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
       this.changed.fire(running.map((r) => r.row));
       this.scheduleRender();
     }, delay);
+  }
+
+  /**
+   * Re-renders the tree when a task list's "updated … ago" would change: as a
+   * group passes GROUP_STALE_AFTER_MS since its oldest read, then every 30 s
+   * while one is past it. A domain read faster than that never triggers it.
+   */
+  private scheduleFreshness(): void {
+    clearTimeout(this.freshnessTimer);
+    this.freshnessTimer = undefined;
+    if (!this.view?.visible) return;
+    const now = Date.now();
+    const waits = this.roots.roots.flatMap((m) => m.tree?.groups ?? []).flatMap((g) => {
+      if (g.readAt === undefined) return [];
+      const staleIn = g.readAt + GROUP_STALE_AFTER_MS - now;
+      return [staleIn > 0 ? staleIn + 1 : FRESHNESS_RENDER_MS];
+    });
+    if (waits.length === 0) return;
+    this.freshnessTimer = setTimeout(() => {
+      this.freshnessTimer = undefined;
+      this.changed.fire(undefined);
+      this.scheduleFreshness();
+    }, Math.min(...waits));
   }
 
   private updateBadgeAndMessage(): void {
@@ -340,6 +369,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
 
   dispose(): void {
     clearTimeout(this.renderTimer);
+    clearTimeout(this.freshnessTimer);
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -88,13 +88,23 @@ export function unwatchedClaimsItem(node: UnwatchedClaimsNode): vscode.TreeItem 
   return item;
 }
 
-export function taskListItem(group: TaskListGroup): vscode.TreeItem {
+/**
+ * A group says how fresh it is once its oldest history read is older than
+ * this: under the read budget a large domain's refresh takes minutes, and a
+ * row may be that old (a small domain is read in a second and says nothing).
+ */
+export const GROUP_STALE_AFTER_MS = 60_000;
+
+export function taskListItem(group: TaskListGroup, now = new Date()): vscode.TreeItem {
   const item = new vscode.TreeItem(group.name || vscode.l10n.t('(no task list)'), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `taskList:${rootId(group.root)}:${group.name}`;
   item.iconPath = new vscode.ThemeIcon('list-unordered');
-  item.description = countSummary(group.tasks);
+  const readAt = group.readAt === undefined ? undefined : new Date(group.readAt);
+  const stale = readAt !== undefined && now.getTime() - readAt.getTime() > GROUP_STALE_AFTER_MS;
+  item.description = stale ? vscode.l10n.t('{0} · updated {1}', countSummary(group.tasks), formatAgo(readAt, now)) : countSummary(group.tasks);
   item.contextValue = 'taskList';
-  item.tooltip = vscode.l10n.t('Task list "{0}" in {1}: {2}. Claim Next Task polls it as a worker would.', group.name, group.root.domain, countSummary(group.tasks));
+  const tooltip = vscode.l10n.t('Task list "{0}" in {1}: {2}. Claim Next Task polls it as a worker would.', group.name, group.root.domain, countSummary(group.tasks));
+  item.tooltip = readAt ? `${tooltip}\n${vscode.l10n.t('Oldest history read: {0} ({1}); Refresh on the task list reads it first.', formatLocalTime(readAt) ?? '', formatAgo(readAt, now) || vscode.l10n.t('just now'))}` : tooltip;
   return item;
 }
 

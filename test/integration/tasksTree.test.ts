@@ -13,6 +13,7 @@ import { claimFromList, messageRows, refreshAll, rootModel, shownTask, shownTask
 import { useMotoDomain } from './helpers/motoSuite';
 import { eventsOfActivity, scheduledEventIdOf } from './helpers/swf';
 import { waitFor } from './helpers/ui';
+import { taskListItem } from '../../src/tree/treeItems';
 
 const DOMAIN = 'tree-orders';
 const CHARGE = { name: 'ChargeCard', version: '1.0' };
@@ -98,6 +99,17 @@ describe('tasks tree (moto_server)', function () {
   it('counts the open tasks in the view badge', () => {
     assert.equal(api.treeView.badge?.value, 4);
     assert.equal(rootModel(api).tree?.taskCount, 4);
+  });
+
+  it('says how fresh a task list is once its oldest read is over a minute old, and not before', async () => {
+    await refreshAll(api);
+    const group = rootModel(api).tree?.groups.find((g) => g.name === 'payments');
+    assert.ok(group?.readAt, 'the group knows when its histories were read');
+    const fresh = api.tasksProvider.getTreeItem({ ...group });
+    assert.doesNotMatch(String(fresh.description), /updated/, 'just read: no freshness shown');
+    const later = taskListItem(group, new Date(group.readAt + 3 * 60_000));
+    assert.match(String(later.description), / · updated 3m ago$/);
+    assert.match(String(later.tooltip), /Oldest history read: .+ \(3m ago\)/);
   });
 
   it("shows each task's input and identity in its tooltip", async () => {

@@ -60,6 +60,18 @@ function listing(tasks: OpenActivityTask[], extra: Partial<TaskListing> = {}): T
 }
 
 describe('buildTaskTree', () => {
+  it('dates each task list by the oldest last read of its executions, not counting executions never read', () => {
+    const tasks = [
+      task({ workflowId: 'a', activityId: 'a1', taskList: 'payments' }),
+      task({ workflowId: 'b', activityId: 'b1', taskList: 'payments' }),
+      task({ workflowId: 'c', activityId: 'c1', taskList: 'shipping' }),
+    ];
+    const base = listing(tasks);
+    const readAt: Record<string, number | undefined> = { a: 5_000, b: 2_000, c: undefined };
+    const tree = buildTaskTree(ROOT, { ...base, executions: base.executions.map((e) => ({ ...e, readAt: readAt[e.execution.workflowId] })) }, []);
+    assert.deepEqual(tree.groups.map((g) => [g.name, g.readAt]), [['payments', 2_000], ['shipping', undefined]]);
+  });
+
   it('groups by task list, sorted by name, and puts claimed, then started, then scheduled (oldest first) in each', () => {
     const tasks = [
       task({ scheduledEventId: 9, activityId: 'late', taskList: 'payments' }),
