@@ -50,7 +50,7 @@ const common = {
  */
 const LAZY_BUNDLES = [
   // The AWS SDK and smithy: the biggest part, needed at the first SWF call.
-  { module: 'src/swf/sdk.ts', outfile: 'dist/swfClient.js' },
+  { module: 'src/aws/sdk.ts', outfile: 'dist/swfClient.js' },
   // The local sandbox; also the standalone CLI (`node dist/sandbox.js`), which runs only when it is the main module.
   { module: 'src/sandbox/index.ts', entry: 'src/sandbox/cli.ts', outfile: 'dist/sandbox.js' },
   // The commands' bodies: loaded by the first command run.

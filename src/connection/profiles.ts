@@ -23,7 +23,7 @@ type IniSection = Record<string, string | undefined>;
 
 /** The SDK's loader, through its lazily loaded bundle (dist/swfClient.js): activation never reads these files. */
 async function loadSharedConfigFiles(options?: { ignoreCache?: boolean }) {
-  const sdk = await import('../swf/sdk');
+  const sdk = await import('../aws/sdk');
   return sdk.loadSharedConfigFiles(options);
 }
 

@@ -112,7 +112,7 @@ const MAX_PAGE_SIZE = 1000;
 
 export async function createSwfGateway(target: CallTarget, options: GatewayOptions): Promise<SwfGateway> {
   // A bundle of its own (dist/swfClient.js, see scripts/esbuild.mjs): loaded here, at the first call.
-  const sdk = await import('./sdk');
+  const sdk = await import('../aws/sdk');
   const { NodeHttpHandler } = sdk;
   const counts: Record<string, number> = {};
   const throttled: Record<string, number> = {};

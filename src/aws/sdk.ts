@@ -2,7 +2,7 @@
  * The parts of the AWS SDK the gateway uses, in one module so the bundler can
  * put them (about 500 KB with smithy) in a bundle of their own,
  * dist/swfClient.js, loaded by the first SWF call and not at activation.
- * Only gateway.ts and src/connection/profiles.ts import it, and only with a
+ * Only src/swf/gateway.ts and src/connection/profiles.ts import it, and only with a
  * dynamic `import()`.
  */
 export {
