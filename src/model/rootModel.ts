@@ -11,7 +11,7 @@ import { describeSwfError, errorMessage } from '../swf/errors';
 import type { ExecutionSummary } from '../swf/gateway';
 import { executionKey } from '../swf/openTasks';
 import { OpenTaskLister, type RefreshHints, type TaskListing } from '../swf/taskLister';
-import { buildTaskTree, claimStillOpen, type TaskTree } from '../swf/taskGroups';
+import { buildTaskTree, claimStillOpen, keepShownOrder, type TaskTree } from '../swf/taskGroups';
 import { readSetting } from './config';
 import type { Connections } from './connections';
 
@@ -175,7 +175,8 @@ export class RootModel implements vscode.Disposable {
         // The first load shows rows as histories arrive; later ones keep the rows shown until they end.
         onProgress: (partial) => {
           if (this.disposed || (this.current.kind === 'loaded' && !this.current.partial)) return;
-          this.setState({ kind: 'loaded', listing: partial, tree: buildTaskTree(this.spec, partial, claims), partial: true });
+          const shown = this.current.kind === 'loaded' ? this.current.tree : undefined;
+          this.setState({ kind: 'loaded', listing: partial, tree: keepShownOrder(shown, buildTaskTree(this.spec, partial, claims)), partial: true });
         },
       };
       const listing = loadMore ? await this.lister.loadMore(undefined, hints) : await this.lister.refresh(undefined, hints);

@@ -110,6 +110,27 @@ export function buildTaskTree(root: RootSpec, listing: TaskListing, claims: read
 }
 
 /**
+ * `next` with the rows and groups `previous` showed kept in the order they
+ * were shown, and what is new placed after them (in `next`'s order): while a
+ * first load fills in, rows arriving from later histories go below the ones
+ * a person is looking at instead of pushing them down. The load's complete
+ * tree is shown sorted, once.
+ */
+export function keepShownOrder(previous: TaskTree | undefined, next: TaskTree): TaskTree {
+  if (!previous) return next;
+  const rowKey = (row: TaskRow) => `${row.task.workflowId}|${row.task.runId}|${row.task.scheduledEventId}`;
+  const groupRank = new Map(previous.groups.map((g, i) => [g.name, i]));
+  const rowRank = new Map(previous.groups.flatMap((g) => g.tasks.map((r, i) => [rowKey(r), i] as const)));
+  const stable = <T>(items: readonly T[], rank: (item: T) => number | undefined): T[] =>
+    items
+      .map((item, index) => ({ item, index, shown: rank(item) }))
+      .sort((a, b) => (a.shown ?? Infinity) - (b.shown ?? Infinity) || a.index - b.index)
+      .map((x) => x.item);
+  const groups = stable(next.groups, (g) => groupRank.get(g.name)).map((g) => ({ ...g, tasks: stable(g.tasks, (r) => rowRank.get(rowKey(r))) }));
+  return { ...next, groups };
+}
+
+/**
  * The claims no root watches (their root was removed and the claims kept),
  * as rows built from what was recorded at the claim, each with its own
  * connection and domain.

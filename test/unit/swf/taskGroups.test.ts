@@ -3,7 +3,7 @@ import type { ClaimedTask } from '../../../src/swf/claims';
 import type { OpenActivityTask } from '../../../src/swf/openTasks';
 import type { ExecutionListing, TaskListing } from '../../../src/swf/taskLister';
 import { awsConnection, type RootSpec, SANDBOX } from '../../../src/connection/connection';
-import { buildTaskTree, claimStillOpen, filterTaskTree, unwatchedClaimRows } from '../../../src/swf/taskGroups';
+import { buildTaskTree, claimStillOpen, filterTaskTree, keepShownOrder, unwatchedClaimRows } from '../../../src/swf/taskGroups';
 
 const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
 const ROOT: RootSpec = { connection: MOTO, domain: 'orders' };
@@ -58,6 +58,24 @@ function listing(tasks: OpenActivityTask[], extra: Partial<TaskListing> = {}): T
     ...extra,
   };
 }
+
+describe('keepShownOrder', () => {
+  it('keeps shown rows and groups where they were and puts what arrives after them, in sorted order', () => {
+    const first = buildTaskTree(ROOT, listing([task({ workflowId: 'w3', scheduledEventId: 9, activityId: 'late', taskList: 'shipping' })]), []);
+    // A later history brings an older task (sorted first) to the same list, and a list whose name sorts first.
+    const more = [
+      task({ workflowId: 'w3', scheduledEventId: 9, activityId: 'late', taskList: 'shipping' }),
+      task({ workflowId: 'w1', scheduledEventId: 2, activityId: 'early', taskList: 'shipping' }),
+      task({ workflowId: 'w2', scheduledEventId: 3, activityId: 'pay', taskList: 'payments' }),
+    ];
+    const sorted = buildTaskTree(ROOT, listing(more), []);
+    assert.deepEqual(sorted.groups.map((g) => [g.name, g.tasks.map((r) => r.task.activityId)]), [['payments', ['pay']], ['shipping', ['early', 'late']]], 'sorted, rows would move');
+    const steady = keepShownOrder(first, sorted);
+    assert.deepEqual(steady.groups.map((g) => [g.name, g.tasks.map((r) => r.task.activityId)]), [['shipping', ['late', 'early']], ['payments', ['pay']]]);
+    assert.equal(steady.taskCount, 3);
+    assert.equal(keepShownOrder(undefined, sorted), sorted, 'nothing shown yet: the sorted tree');
+  });
+});
 
 describe('buildTaskTree', () => {
   it('dates each task list by the oldest last read of its executions, not counting executions never read', () => {
