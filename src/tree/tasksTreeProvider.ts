@@ -298,10 +298,11 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
    * would show a different text or icon. Only while the view is visible:
    * it renders again when it comes back.
    */
-  private scheduleRender(): void {
+  private scheduleRender(fromTick = false): void {
     clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
-    this.scheduleFreshness();
+    // Not on its own ticks (every 1-15 s): rescheduling there would put off a stale group's 30 s re-render for ever.
+    if (!fromTick) this.scheduleFreshness();
     if (!this.view?.visible) return;
     const now = new Date();
     const running = this.allTasks().flatMap((row) => {
@@ -313,7 +314,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     this.renderTimer = setTimeout(() => {
       this.renderTimer = undefined;
       this.changed.fire(running.map((r) => r.row));
-      this.scheduleRender();
+      this.scheduleRender(true);
     }, delay);
   }
 
