@@ -1,5 +1,6 @@
 /** The scripted scenarios both implementations run. Each uses only operations both implement. */
 import {
+  CountOpenWorkflowExecutionsCommand,
   CountPendingActivityTasksCommand,
   DescribeDomainCommand,
   DescribeWorkflowExecutionCommand,
@@ -168,6 +169,31 @@ export const SCENARIOS: Scenario[] = [
       await r.step('RespondActivityTaskCanceled', r.client.send(new RespondActivityTaskCanceledCommand({ taskToken: second, details: 'stopped' })));
       await r.step('Heartbeat after close', r.client.send(new RecordActivityTaskHeartbeatCommand({ taskToken: second })));
       await r.step('Describe', r.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution })));
+    },
+  },
+  {
+    // One open and one terminated run per tag: what moto implements of the list filters is compared, the rest asserted as differences.
+    name: 'listing filters',
+    async run(r) {
+      await register(r);
+      const startTagged = (workflowId: string, tag: string) =>
+        r.step(`Start ${workflowId}`, r.client.send(new StartWorkflowExecutionCommand({ domain: DOMAIN, workflowId, workflowType: WORKFLOW, tagList: [tag] })));
+      await startTagged('wf-red', 'red');
+      await startTagged('wf-blue', 'blue');
+      await startTagged('wf-red-closed', 'red');
+      await r.step('Terminate wf-red-closed', r.client.send(new TerminateWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'wf-red-closed' })));
+      await r.step('ListOpen tagFilter', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, tagFilter: { tag: 'red' } })));
+      await r.step('ListClosed tagFilter', r.client.send(new ListClosedWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, tagFilter: { tag: 'red' } })));
+      await r.step(
+        'ListOpen three filters',
+        r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, tagFilter: { tag: 'red' }, typeFilter: WORKFLOW, executionFilter: { workflowId: 'wf-red' } })),
+      );
+      await r.step('ListClosed no time filter', r.client.send(new ListClosedWorkflowExecutionsCommand({ domain: DOMAIN })));
+      await r.step('ListOpen typeFilter other version', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, typeFilter: { name: WORKFLOW.name, version: '9' } })));
+      await r.step('ListOpen startTimeFilter in the future', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: new Date('2999-01-01T00:00:00Z') } })));
+      await r.step('ListClosed closeStatusFilter', r.client.send(new ListClosedWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, closeStatusFilter: { status: 'TERMINATED' } })));
+      await r.step('ListOpen two filters', r.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, tagFilter: { tag: 'red' }, typeFilter: WORKFLOW })));
+      await r.step('CountOpenWorkflowExecutions tagFilter', r.client.send(new CountOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: ANY_TIME, tagFilter: { tag: 'red' } })));
     },
   },
   {

@@ -63,7 +63,8 @@ function matchingExecutions(state: SandboxState, input: ListExecutionsInput, ope
 function listExecutions(state: SandboxState, input: ListExecutionsInput, open: boolean): object {
   const matching = matchingExecutions(state, input, open);
   if (input.reverseOrder) matching.reverse();
-  const scope = `executions:${open ? 'open' : 'closed'}:${input.domain as string}:${JSON.stringify([input.startTimeFilter, input.closeTimeFilter, input.executionFilter, input.typeFilter, input.tagFilter, input.closeStatusFilter])}`;
+  // The order and every filter are part of the scope: a token only continues the listing that issued it.
+  const scope = `executions:${open ? 'open' : 'closed'}:${input.reverseOrder ? 'reverse' : 'forward'}:${input.domain as string}:${JSON.stringify([input.startTimeFilter, input.closeTimeFilter, input.executionFilter, input.typeFilter, input.tagFilter, input.closeStatusFilter])}`;
   const { page, nextPageToken } = paginate(matching, input, state.settings.pageSize, scope);
   return { executionInfos: page.map(executionInfo), ...(nextPageToken && { nextPageToken }) };
 }
