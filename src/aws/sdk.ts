@@ -6,10 +6,15 @@
  * dynamic `import()`.
  */
 export {
+  CountClosedWorkflowExecutionsCommand,
+  CountOpenWorkflowExecutionsCommand,
+  DescribeWorkflowTypeCommand,
   GetWorkflowExecutionHistoryCommand,
   ListClosedWorkflowExecutionsCommand,
   ListOpenWorkflowExecutionsCommand,
+  paginateListClosedWorkflowExecutions,
   paginateListDomains,
+  paginateListWorkflowTypes,
   PollForActivityTaskCommand,
   RecordActivityTaskHeartbeatCommand,
   RequestCancelWorkflowExecutionCommand,
@@ -17,6 +22,7 @@ export {
   RespondActivityTaskCompletedCommand,
   RespondActivityTaskFailedCommand,
   SignalWorkflowExecutionCommand,
+  StartWorkflowExecutionCommand,
   SWFClient,
   TerminateWorkflowExecutionCommand,
 } from '@aws-sdk/client-swf';

@@ -17,6 +17,8 @@ import type {
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
+import { closedListRequest, type ExecutionQuery, openListRequest } from '../executions/executionQuery';
+import type { StartRequest } from './validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
 
@@ -36,6 +38,36 @@ export interface ExecutionSummary {
 export interface ExecutionPage {
   executions: ExecutionSummary[];
   nextPageToken?: string;
+}
+
+/** One row of an executions search: what ListOpen/ListClosedWorkflowExecutions tell of a run. */
+export interface ExecutionRow extends ExecutionSummary {
+  status: 'OPEN' | 'CLOSED';
+  closeStatus?: string;
+  closedAt?: Date;
+  tags: string[];
+  parent?: WorkflowExecution;
+}
+
+export interface ExecutionRowPage {
+  executions: ExecutionRow[];
+  nextPageToken?: string;
+}
+
+export interface WorkflowTypeSummary {
+  name: string;
+  version: string;
+  status: 'REGISTERED' | 'DEPRECATED';
+  description?: string;
+  createdAt?: Date;
+}
+
+/** A workflow type's registered defaults (DescribeWorkflowType), what StartWorkflowExecution falls back to. */
+export interface WorkflowTypeDefaults {
+  taskList?: string;
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: string;
 }
 
 export interface HistoryReadOptions {
@@ -76,6 +108,15 @@ export interface SwfGateway {
    * started last. `undefined` when the domain has none (or none retained).
    */
   latestRun(domain: string, workflowId: string, signal?: AbortSignal): Promise<{ runId: string; open: boolean } | undefined>;
+  /** One page of an executions search (List{Open,Closed}WorkflowExecutions by the query's status). */
+  searchExecutions(domain: string, query: ExecutionQuery, options?: { nextPageToken?: string; pageSize?: number; signal?: AbortSignal }): Promise<ExecutionRowPage>;
+  /** Count{Open,Closed}WorkflowExecutions with the query's filters; `truncated` when SWF stopped counting. */
+  countExecutions(domain: string, query: ExecutionQuery, signal?: AbortSignal): Promise<{ count: number; truncated: boolean }>;
+  /** Every page of ListWorkflowTypes; `name` narrows it to that type's versions. */
+  listWorkflowTypes(domain: string, options: { registrationStatus: 'REGISTERED' | 'DEPRECATED'; name?: string }, signal?: AbortSignal): Promise<WorkflowTypeSummary[]>;
+  describeWorkflowType(domain: string, type: { name: string; version: string }, signal?: AbortSignal): Promise<WorkflowTypeDefaults>;
+  /** StartWorkflowExecution with a request already checked (validateStart); resolves the new run's ID. */
+  startWorkflowExecution(domain: string, request: StartRequest): Promise<{ runId: string }>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
   /** Attempts the service answered with ThrottlingException (each retried by the SDK), by operation. */
@@ -264,12 +305,80 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       return closedRun ? { runId: closedRun, open: false } : undefined;
     },
 
+    async searchExecutions(domain, query, { nextPageToken, pageSize = 100, signal } = {}) {
+      const paging = { maximumPageSize: pageSize, nextPageToken };
+      const page =
+        query.status === 'open'
+          ? await client.send(new sdk.ListOpenWorkflowExecutionsCommand({ ...openListRequest(domain, query), ...paging }), { abortSignal: signal })
+          : await client.send(new sdk.ListClosedWorkflowExecutionsCommand({ ...closedListRequest(domain, query), ...paging }), { abortSignal: signal });
+      return { executions: (page.executionInfos ?? []).map(executionRow), nextPageToken: page.nextPageToken || undefined };
+    },
+
+    async countExecutions(domain, query, signal) {
+      // Count takes no paging or order.
+      const answer =
+        query.status === 'open'
+          ? await client.send(new sdk.CountOpenWorkflowExecutionsCommand(openListRequest(domain, query, false)), { abortSignal: signal })
+          : await client.send(new sdk.CountClosedWorkflowExecutionsCommand(closedListRequest(domain, query, false)), { abortSignal: signal });
+      return { count: answer.count ?? 0, truncated: answer.truncated === true };
+    },
+
+    async listWorkflowTypes(domain, { registrationStatus, name }, signal) {
+      const types: WorkflowTypeSummary[] = [];
+      const pages = sdk.paginateListWorkflowTypes({ client, pageSize: MAX_PAGE_SIZE }, { domain, registrationStatus, ...(name !== undefined && { name }) });
+      for await (const page of pages) {
+        signal?.throwIfAborted();
+        for (const info of page.typeInfos ?? []) {
+          types.push({
+            name: info.workflowType?.name ?? '',
+            version: info.workflowType?.version ?? '',
+            status: info.status === 'DEPRECATED' ? 'DEPRECATED' : 'REGISTERED',
+            description: info.description,
+            createdAt: info.creationDate,
+          });
+        }
+      }
+      return types;
+    },
+
+    async describeWorkflowType(domain, workflowType, signal) {
+      const answer = await client.send(new sdk.DescribeWorkflowTypeCommand({ domain, workflowType }), { abortSignal: signal });
+      const c = answer.configuration ?? {};
+      return {
+        taskList: c.defaultTaskList?.name,
+        executionStartToCloseTimeout: c.defaultExecutionStartToCloseTimeout,
+        taskStartToCloseTimeout: c.defaultTaskStartToCloseTimeout,
+        childPolicy: c.defaultChildPolicy,
+      };
+    },
+
+    async startWorkflowExecution(domain, request) {
+      const answer = await client.send(new sdk.StartWorkflowExecutionCommand({ domain, ...request }));
+      return { runId: answer.runId ?? '' };
+    },
+
     callCounts: () => ({ ...counts }),
     throttledCounts: () => ({ ...throttled }),
     dispose() {
       client.destroy();
       pollClient.destroy();
     },
+  };
+}
+
+/** A listed execution as a row; what the peer leaves out stays out (its data is untrusted, and never guessed). */
+function executionRow(info: WorkflowExecutionInfo): ExecutionRow {
+  return {
+    workflowId: info.execution?.workflowId ?? '',
+    runId: info.execution?.runId ?? '',
+    workflowType: info.workflowType && { name: info.workflowType.name ?? '', version: info.workflowType.version ?? '' },
+    startedAt: info.startTimestamp,
+    cancelRequested: info.cancelRequested,
+    status: info.executionStatus === 'CLOSED' ? 'CLOSED' : 'OPEN',
+    ...(info.closeStatus && { closeStatus: info.closeStatus }),
+    ...(info.closeTimestamp && { closedAt: info.closeTimestamp }),
+    tags: (info.tagList ?? []).filter((tag): tag is string => typeof tag === 'string'),
+    ...(info.parent?.workflowId && { parent: { workflowId: info.parent.workflowId, runId: info.parent.runId } }),
   };
 }
 

@@ -48,6 +48,10 @@ export const SWF_LIMITS = {
   taskList: SWF_FIELD_LIMITS.Name.max,
   workflowId: SWF_FIELD_LIMITS.WorkflowId.max,
   runId: SWF_FIELD_LIMITS.WorkflowRunId.max,
+  tag: SWF_FIELD_LIMITS.Tag.max,
+  typeName: SWF_FIELD_LIMITS.Name.max,
+  typeVersion: SWF_FIELD_LIMITS.Version.max,
+  timeout: SWF_FIELD_LIMITS.DurationInSecondsOptional.max,
 } as const;
 
 /**
@@ -65,10 +69,10 @@ const FIELD_LIMITS = { ...SWF_LIMITS, ...LOCAL_LIMITS };
 export type FieldName = keyof typeof FIELD_LIMITS;
 
 /** The fields that are free text the API lets a caller leave out. */
-export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName' | NameField | 'region' | 'filter'>;
+export type OptionalTextField = Exclude<FieldName, 'taskToken' | 'signalName' | NameField | 'region' | 'filter' | 'tag' | 'typeName' | 'typeVersion' | 'timeout'>;
 
 /** Names SWF restricts (no control characters, no `:`, `/` or `|`, not `arn`) and identifiers of an execution. */
-type NameField = 'domain' | 'taskList' | 'workflowId' | 'runId';
+type NameField = 'domain' | 'taskList' | 'workflowId' | 'runId' | 'typeName' | 'typeVersion';
 
 /** Why a field was rejected: lets the UI react without parsing the message. */
 export type FieldProblemKind = 'tooLong' | 'loneSurrogate' | 'empty' | 'whitespace' | 'control' | 'character' | 'reserved' | 'format' | 'schema';
@@ -150,6 +154,14 @@ function fieldLabel(field: FieldName): string {
       return t('Region');
     case 'filter':
       return t('Filter');
+    case 'tag':
+      return t('Tag');
+    case 'typeName':
+      return t('Workflow type name');
+    case 'typeVersion':
+      return t('Workflow type version');
+    case 'timeout':
+      return t('Timeout');
   }
 }
 
@@ -399,6 +411,95 @@ export function withSchema(field: OptionalTextField, check: Validated<string>, r
 /** Checks everything a person entered for RespondActivityTaskCanceled; the token is trimmed. */
 export function validateCancellation(input: { taskToken: string; details?: string }): RequestValidation<CancellationRequest> {
   return collect<CancellationRequest>({ taskToken: validateTaskToken(input.taskToken), details: validateDetails(input.details) });
+}
+
+/** At most 5 tags per execution (SWF's TagList). */
+export const MAX_TAGS = 5;
+/** executionStartToCloseTimeout cannot be NONE and is at most one year. */
+export const MAX_EXECUTION_SECONDS = 31_536_000;
+
+/** The typed parts of StartWorkflowExecution (the domain comes from the root). */
+export interface StartRequest {
+  workflowId: string;
+  workflowType: { name: string; version: string };
+  taskList?: { name: string };
+  input?: string;
+  tagList?: string[];
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: ChildPolicy;
+}
+
+export interface StartFields {
+  workflowId: string;
+  typeName: string;
+  typeVersion: string;
+  /** Empty: the type's default task list. */
+  taskList?: string;
+  input?: string;
+  tags?: readonly string[];
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: ChildPolicy;
+}
+
+/** Checks one tag of an execution: 1..256 characters, surrounding spaces dropped. */
+export function validateTag(raw: string | undefined): Validated<string> {
+  const tag = (raw ?? '').trim();
+  if (tag === '') return problem('tag', 'empty', tag, t('A tag is empty: leave it out or type it.'));
+  return checkContent('tag', tag);
+}
+
+/** Checks the tags of a new execution: at most 5, each 1..256 characters. */
+export function validateTags(raw: readonly string[] | undefined): Validated<string[]> {
+  const tags = raw ?? [];
+  if (tags.length > MAX_TAGS) return problem('tag', 'tooLong', tags.join(','), t('Too many tags: {0}; SWF allows at most {1} per execution.', tags.length, MAX_TAGS));
+  const checked: string[] = [];
+  for (const tag of tags) {
+    const check = validateTag(tag);
+    if (!check.ok) return check;
+    checked.push(check.value ?? '');
+  }
+  return { ok: true, value: checked.length > 0 ? checked : undefined };
+}
+
+/**
+ * Checks a timeout as SWF writes it: whole seconds in digits, or NONE (when
+ * `allowNone`); empty means the type's default. `maxSeconds` bounds the value.
+ */
+export function validateTimeout(raw: string | undefined, options: { allowNone: boolean; maxSeconds?: number }): Validated<string> {
+  const text = (raw ?? '').trim();
+  if (text === '') return { ok: true, value: undefined };
+  const upper = text.toUpperCase();
+  if (upper === 'NONE') {
+    return options.allowNone ? { ok: true, value: 'NONE' } : problem('timeout', 'format', text, t('Timeout "NONE" is not allowed here: SWF needs a number of seconds (at most {0}).', formatCount(options.maxSeconds ?? 99_999_999)));
+  }
+  if (!/^\d+$/.test(text) || text.length > FIELD_LIMITS.timeout) {
+    const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+    return problem('timeout', 'format', text, options.allowNone ? t('Timeout "{0}" is not a duration: type whole seconds (at most 8 digits) or NONE.', shown) : t('Timeout "{0}" is not a duration: type whole seconds (at most 8 digits).', shown));
+  }
+  if (options.maxSeconds !== undefined && Number(text) > options.maxSeconds) {
+    return problem('timeout', 'format', text, t('Timeout {0} s is too long: SWF allows at most {1} s.', text, formatCount(options.maxSeconds)));
+  }
+  return { ok: true, value: text };
+}
+
+/** Checks everything a person entered for StartWorkflowExecution (and a re-run); every problem is listed at once. */
+export function validateStart(fields: StartFields, inputSchema?: TextCheck): RequestValidation<StartRequest> {
+  const name = validateName('typeName', fields.typeName);
+  const version = validateName('typeVersion', fields.typeVersion);
+  const taskList = (fields.taskList ?? '').trim() === '' ? ({ ok: true, value: undefined } as const) : validateTaskListName(fields.taskList);
+  const typeCheck: Validated<{ name: string; version: string }> = !name.ok ? name : !version.ok ? version : { ok: true, value: { name: name.value ?? '', version: version.value ?? '' } };
+  return collect<StartRequest>({
+    workflowId: validateWorkflowId(fields.workflowId),
+    workflowType: typeCheck,
+    taskList: taskList.ok ? { ok: true, value: taskList.value === undefined ? undefined : { name: taskList.value } } : taskList,
+    input: withSchema('input', validateOptionalText('input', fields.input), fields.input, inputSchema),
+    tagList: validateTags(fields.tags),
+    executionStartToCloseTimeout: validateTimeout(fields.executionStartToCloseTimeout, { allowNone: false, maxSeconds: MAX_EXECUTION_SECONDS }),
+    taskStartToCloseTimeout: validateTimeout(fields.taskStartToCloseTimeout, { allowNone: true }),
+    childPolicy: fields.childPolicy === undefined || CHILD_POLICIES.includes(fields.childPolicy) ? { ok: true, value: fields.childPolicy } : problem('input', 'format', String(fields.childPolicy), t('Child policy must be one of {0}.', CHILD_POLICIES.join(', '))),
+  });
 }
 
 /** A check's message when it refuses the text, for a validator that wants only that (`validateInput`, a pick's typed item). */
