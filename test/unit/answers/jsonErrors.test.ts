@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { locateJsonError } from '../../../src/swf/jsonErrors';
+import { locateJsonError } from '../../../src/answers/jsonErrors';
 
 /** JSON text with one character removed, replaced or inserted: mostly broken, sometimes still JSON. */
 const damagedJson = fc
