@@ -18,7 +18,7 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { closedListRequest, type ExecutionQuery, openListRequest } from '../executions/executionQuery';
-import type { StartRequest } from './validation';
+import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
 

@@ -1,6 +1,6 @@
 /** StartWorkflowExecution's local checks: workflow ID 1..256, at most 5 tags of 1..256, input 32,768, timeouts as SWF writes them. */
 import * as assert from 'node:assert/strict';
-import { validateStart, validateTimeout, type StartFields } from '../../../src/swf/validation';
+import { validateStart, validateTimeout, type StartFields } from '../../../src/validation/validation';
 
 const FIELDS: StartFields = { workflowId: 'order-1', typeName: 'ChargeCard', typeVersion: '1' };
 
