@@ -20,6 +20,9 @@ export type ExecutionFilter =
   | { kind: 'tag'; tag: string }
   | { kind: 'closeStatus'; status: CloseStatus };
 
+/** What a watched root may filter its open executions by (ListOpenWorkflowExecutions has no close status). */
+export type WatchFilter = Exclude<ExecutionFilter, { kind: 'closeStatus' }>;
+
 export interface ExecutionQuery {
   status: 'open' | 'closed';
   filter?: ExecutionFilter;

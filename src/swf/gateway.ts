@@ -17,7 +17,7 @@ import type {
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
-import { closedListRequest, type ExecutionQuery, openListRequest } from '../executions/executionQuery';
+import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilter } from '../executions/executionQuery';
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
@@ -88,7 +88,8 @@ export interface SwfGateway {
   /** The connection's label, `prod (eu-west-1)`. */
   readonly description: string;
   listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
-  listOpenExecutions(domain: string, nextPageToken?: string, signal?: AbortSignal): Promise<ExecutionPage>;
+  /** Every open execution, or with a watched root's filter only those SWF finds by it. */
+  listOpenExecutions(domain: string, nextPageToken?: string, signal?: AbortSignal, filter?: WatchFilter): Promise<ExecutionPage>;
   historyPages(domain: string, execution: WorkflowExecution, options: HistoryReadOptions): AsyncIterable<HistoryEvent[]>;
   /** Resolves `undefined` when the long poll ends with no task. */
   pollForActivityTask(domain: string, taskList: string, identity: string, signal?: AbortSignal): Promise<ActivityTask | undefined>;
@@ -220,9 +221,9 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       return domains.sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    async listOpenExecutions(domain, nextPageToken, signal) {
+    async listOpenExecutions(domain, nextPageToken, signal, filter) {
       const page = await client.send(
-        new sdk.ListOpenWorkflowExecutionsCommand({ domain, startTimeFilter: { oldestDate: EPOCH }, maximumPageSize: MAX_PAGE_SIZE, nextPageToken }),
+        new sdk.ListOpenWorkflowExecutionsCommand({ ...openListRequest(domain, { status: 'open', oldest: EPOCH, filter }), maximumPageSize: MAX_PAGE_SIZE, nextPageToken }),
         { abortSignal: signal },
       );
       return {

@@ -7,6 +7,7 @@
  * and stops at the last event it has already folded. An execution where
  * nothing happened costs one small GetWorkflowExecutionHistory call.
  */
+import type { WatchFilter } from '../executions/executionQuery';
 import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
 import { isExpiredPageToken } from './errors';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
@@ -20,6 +21,11 @@ export interface ListerOptions {
   concurrency?: number;
   /** Events asked for first when re-reading a known history; usually nothing changed. */
   incrementalFirstPage?: number;
+  /**
+   * A watched root's filter (type, tag or workflow ID: SWF takes one per
+   * call): SWF lists only those executions, so only their histories are read.
+   */
+  filter?: WatchFilter;
 }
 
 export interface ExecutionListing {
@@ -219,12 +225,12 @@ export class OpenTaskLister {
     do {
       let page: Awaited<ReturnType<SwfGateway['listOpenExecutions']>>;
       try {
-        page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal);
+        page = await this.gateway.listOpenExecutions(this.domain, nextPageToken, signal, this.options.filter);
       } catch (error) {
         if (nextPageToken === undefined || restarted || !isExpiredPageToken(error)) throw error;
         restarted = true;
         executions.length = 0;
-        page = await this.gateway.listOpenExecutions(this.domain, undefined, signal);
+        page = await this.gateway.listOpenExecutions(this.domain, undefined, signal, this.options.filter);
       }
       if (executions.length === 0) onFirstPage?.(page.executions.slice(0, this.limit));
       executions.push(...page.executions);

@@ -5,7 +5,7 @@
  * changed is checked to read no history again.
  */
 import * as assert from 'node:assert/strict';
-import { DescribeWorkflowExecutionCommand, SWFClient } from '@aws-sdk/client-swf';
+import { DescribeWorkflowExecutionCommand, RegisterDomainCommand, RegisterWorkflowTypeCommand, SWFClient } from '@aws-sdk/client-swf';
 import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../../src/sandbox';
 import { describeSwfError } from '../../../src/swf/errors';
@@ -32,6 +32,29 @@ describe('OpenTaskLister against the sandbox', function () {
     gateway?.dispose();
     client?.destroy();
     await sandbox?.stop();
+  });
+
+  it('lists and reads only what a watched root\'s filter lets through, asking SWF to filter', async () => {
+    await client.send(new RegisterDomainCommand({ name: 'watched', workflowExecutionRetentionPeriodInDays: '1' }));
+    for (const name of ['ChargeCard', 'Ship']) {
+      await client.send(new RegisterWorkflowTypeCommand({ domain: 'watched', name, version: '1', defaultTaskList: { name: 'd' }, defaultChildPolicy: 'TERMINATE', defaultExecutionStartToCloseTimeout: '3600', defaultTaskStartToCloseTimeout: '60' }));
+    }
+    for (let i = 0; i < 8; i += 1) {
+      const name = i % 4 === 0 ? 'ChargeCard' : 'Ship';
+      await gateway.startWorkflowExecution('watched', { workflowId: `w-${i}`, workflowType: { name, version: '1' }, tagList: i === 3 ? ['urgent'] : [] });
+    }
+    const listed = (await new OpenTaskLister(gateway, 'watched', { maxExecutions: 500 }).refresh()).executions;
+    assert.equal(listed.length, 8);
+    const listsBefore = gateway.callCounts().ListOpenWorkflowExecutions ?? 0;
+    const byType = await new OpenTaskLister(gateway, 'watched', { maxExecutions: 500, filter: { kind: 'type', name: 'ChargeCard' } }).refresh();
+    assert.deepEqual(byType.executions.map((e) => e.execution.workflowId).sort(), ['w-0', 'w-4']);
+    assert.equal(byType.stats.historiesReadInFull, 2);
+    // Page size 3: one page holds both, so the filter was applied by SWF, not after listing all 8 (three pages).
+    assert.equal((gateway.callCounts().ListOpenWorkflowExecutions ?? 0) - listsBefore, 1);
+    const byTag = await new OpenTaskLister(gateway, 'watched', { maxExecutions: 500, filter: { kind: 'tag', tag: 'urgent' } }).refresh();
+    assert.deepEqual(byTag.executions.map((e) => e.execution.workflowId), ['w-3']);
+    const byId = await new OpenTaskLister(gateway, 'watched', { maxExecutions: 500, filter: { kind: 'workflowId', workflowId: 'w-5' } }).refresh();
+    assert.deepEqual(byId.executions.map((e) => e.execution.workflowId), ['w-5']);
   });
 
   it('lists as many open tasks per execution as DescribeWorkflowExecution counts', async () => {
