@@ -6,7 +6,7 @@
  * never land in a new list. No vscode: views subscribe with `onChange`.
  */
 import type { ExecutionRow, SwfGateway } from '../swf/gateway';
-import { checkExecutionQuery, type ExecutionQuery } from './executionQuery';
+import { checkExecutionQuery, type ExecutionQuery } from '../executions/executionQuery';
 
 export type SearchPhase = 'idle' | 'counting' | 'loading' | 'more' | 'done' | 'error' | 'refused';
 

@@ -2,7 +2,7 @@
 import { RegisterDomainCommand, RegisterWorkflowTypeCommand, SWFClient, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import * as assert from 'node:assert/strict';
 import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
-import { ExecutionSearch, type SearchPhase } from '../../../src/executions/executionSearch';
+import { ExecutionSearch, type SearchPhase } from '../../../src/model/executionSearch';
 import { SwfSandbox } from '../../../src/sandbox';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
 
