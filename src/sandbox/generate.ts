@@ -24,6 +24,8 @@ export interface LargeDomainOptions {
   taskLists?: string[];
   /** Extra closed (completed) executions. */
   closedExecutions?: number;
+  /** Tags of execution `i` (a watched root's tag filter picks some out). */
+  tagsOf?: (i: number) => string[];
 }
 
 const WORKFLOW_TYPE = { name: 'BenchWorkflow', version: '1' };
@@ -90,7 +92,7 @@ export function generateLargeDomain(sandbox: SwfSandbox, options: LargeDomainOpt
   const closed = options.closedExecutions ?? 0;
   for (let i = 0; i < options.executions + closed; i += 1) {
     const taskList = taskLists[i % taskLists.length] as string;
-    const execution = startExecution(state, domain, { workflowId: `bench-${String(i).padStart(6, '0')}`, workflowType: WORKFLOW_TYPE, input: `{"n":${i}}` });
+    const execution = startExecution(state, domain, { workflowId: `bench-${String(i).padStart(6, '0')}`, workflowType: WORKFLOW_TYPE, input: `{"n":${i}}`, tagList: options.tagsOf?.(i) });
     const steps = grow(state, execution, options.eventsOf?.(i) ?? options.eventsPerExecution);
     // Open executions end with one activity task waiting on its list; closed ones complete.
     const last = i < options.executions ? scheduleStep(`step-${steps + 1}`, taskList) : { decisionType: 'CompleteWorkflowExecution' as const };

@@ -34,6 +34,7 @@ import { applyEvents, buildTimeline, createTimeline } from '../../src/history/ti
 import * as os from 'node:os';
 import { AnswerJournal, describeText, type JournalEntry } from '../../src/answers/journal';
 import { benchDomain, type CaseResult, markdownTable } from './domains';
+import { benchFilteredRoot, filteredTable } from './filteredRoot';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,6 +45,9 @@ const EXECUTIONS = arg('executions', 2000);
 const EVENTS = arg('events', 60);
 const LATENCY_MS = arg('latency', 20);
 const ANSWERS = process.argv.includes('--answers');
+/** `--watched N`: only the watched-root comparison (a filtered root against the unfiltered one) on N open executions. */
+const WATCHED_ONLY = process.argv.includes('--watched');
+const WATCHED = arg('watched', 5000);
 const SIZES = (() => {
   const i = process.argv.indexOf('--executions');
   if (i > 0) return process.argv[i + 1].split(',').map(Number);
@@ -245,7 +249,13 @@ function activation(runs = 9): { activateMs: number; loadMs: number; bundles: st
   return { activateMs: median.totalMs, loadMs: median.loadMs, bundles: median.bundles };
 }
 
+async function watchedRoot(): Promise<void> {
+  const rounds = await benchFilteredRoot(WATCHED, LATENCY_MS, (line) => console.log(line));
+  console.log(`\n${filteredTable(WATCHED, rounds)}\n`);
+}
+
 async function main(): Promise<void> {
+  if (WATCHED_ONLY) return watchedRoot();
   if (ANSWERS) {
     await benchJournal();
     benchSchemaValidator();
@@ -268,6 +278,7 @@ async function main(): Promise<void> {
   const firstLoadOnly = process.argv.includes('--first-load');
   for (const executions of SIZES) results.push(await benchDomain({ executions, latencyMs: LATENCY_MS, deciderReadsPerSecond: DECIDER_READS_PER_SECOND, firstLoadOnly }, console.log));
   console.log(`\n${markdownTable(results)}\n`);
+  if (!QUICK) await watchedRoot();
   if (!QUICK && process.argv.includes('--legacy')) {
     await benchRefresh(0);
     if (LATENCY_MS > 0) await benchRefresh(LATENCY_MS);
