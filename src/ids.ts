@@ -81,6 +81,8 @@ export interface StoredRoot {
   region?: string;
   endpoint?: string;
   sandbox?: boolean;
+  /** A watched root's server-side filter, in the API's words: one of typeFilter, tagFilter, workflowId. */
+  filter?: { typeFilter?: { name: string; version?: string }; tagFilter?: { tag: string }; workflowId?: string };
 }
 
 /** Each setting the code reads, with the default the manifest declares. */

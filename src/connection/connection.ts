@@ -11,6 +11,7 @@
  * No `vscode` import: the rules here are unit-tested in plain Node.
  */
 import { t } from '@vscode/l10n';
+import { describeFilter, parseExecutionFilter, type WatchFilter } from '../executions/executionQuery';
 import { CONFIG_SECTION, Settings, type StoredRoot } from '../ids';
 
 const ROOTS_SETTING = `${CONFIG_SECTION}.${Settings.roots.key}`;
@@ -22,6 +23,8 @@ export type Connection =
 export interface RootSpec {
   readonly connection: Connection;
   readonly domain: string;
+  /** Only these open executions are listed and read (SWF filters them: one filter per call). */
+  readonly filter?: WatchFilter;
 }
 
 /** Where a call goes, resolved from a connection: what the gateway is made from. */
@@ -122,13 +125,26 @@ export function resolveCallTarget(connection: Connection, sandboxEndpoint: strin
   return { profile: connection.profile, region: connection.region, endpoint: connection.endpoint, localCredentials: usesLocalCredentials(connection), label };
 }
 
+/** A filtered root is another root than the same domain unfiltered: a person may watch both. */
 export function rootId(root: RootSpec): string {
-  return `${connectionId(root.connection)}#${root.domain}`;
+  return `${connectionId(root.connection)}#${root.domain}${root.filter ? `?${JSON.stringify(storedFilter(root.filter))}` : ''}`;
 }
 
-/** `orders · prod (eu-west-1)`. */
+/** `orders · prod (eu-west-1)`, and with a filter `orders · prod (eu-west-1) · type ChargeCard`. */
 export function rootLabel(root: RootSpec): string {
-  return `${root.domain} · ${connectionLabel(root.connection)}`;
+  return `${root.domain} · ${connectionLabel(root.connection)}${root.filter ? ` · ${describeFilter(root.filter)}` : ''}`;
+}
+
+/** A watch filter in the setting's (the API's) words. */
+export function storedFilter(filter: WatchFilter): NonNullable<StoredRoot['filter']> {
+  switch (filter.kind) {
+    case 'type':
+      return { typeFilter: { name: filter.name, ...(filter.version ? { version: filter.version } : {}) } };
+    case 'tag':
+      return { tagFilter: { tag: filter.tag } };
+    case 'workflowId':
+      return { workflowId: filter.workflowId };
+  }
 }
 
 /**
@@ -168,20 +184,29 @@ export function parseRootEntry(entry: unknown): RootSpec | string {
   const endpoint = text(stored.endpoint);
   const endpointError = endpointProblem(endpoint);
   if (endpointError) return endpointError;
+  let filter: WatchFilter | undefined;
+  if (stored.filter !== undefined) {
+    const parsed = parseExecutionFilter(stored.filter, false);
+    if (!parsed.ok) return t('"filter": {0}', parsed.message);
+    filter = parsed.filter as WatchFilter;
+  }
   return {
     domain: stored.domain.trim(),
     connection: stored.sandbox === true ? SANDBOX : awsConnection(text(stored.profile), text(stored.region), endpoint),
+    ...(filter && { filter }),
   };
 }
 
 /** A root as the setting stores it: only what differs from the defaults, so the JSON stays short to read and share. */
 export function storedRoot(root: RootSpec): StoredRoot {
   const { connection, domain } = root;
-  if (connection.kind === 'sandbox') return { domain, sandbox: true };
+  const filter = root.filter ? { filter: storedFilter(root.filter) } : {};
+  if (connection.kind === 'sandbox') return { domain, sandbox: true, ...filter };
   return {
     domain,
     ...(connection.profile ? { profile: connection.profile } : {}),
     region: connection.region,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...filter,
   };
 }

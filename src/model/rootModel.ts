@@ -167,7 +167,7 @@ export class RootModel implements vscode.Disposable {
     if (this.current.kind !== 'loaded') this.setState({ kind: 'loading' });
     this.generation++;
     try {
-      this.lister ??= new OpenTaskLister(await this.connections.gateway(this.spec.connection), this.spec.domain, { maxExecutions: readSetting('maxExecutions') });
+      this.lister ??= new OpenTaskLister(await this.connections.gateway(this.spec.connection), this.spec.domain, { maxExecutions: readSetting('maxExecutions'), ...(this.spec.filter && { filter: this.spec.filter }) });
       const claims = await this.claims.all();
       const hints: RefreshHints = {
         claimedExecutions: await this.claimedExecutions(),
