@@ -7,11 +7,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import { rootId } from '../../src/connection/connection';
 import type { SwfTasksApi } from '../../src/extension';
 import { RootsModel } from '../../src/model/roots';
 import { activateExtension, clearRoots, watchRoots } from './helpers/extension';
-import { motoEndpoint, resetMoto, TestDomain, testClient } from './helpers/swf';
+import { motoEndpoint, resetMoto, TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
 import { waitFor } from './helpers/ui';
 
 const config = () => vscode.workspace.getConfiguration('swfTasks');
@@ -88,5 +89,18 @@ describe('watched roots in the settings', function () {
     assert.equal(migrated.id, rootId({ domain: 'orders-from-before', connection: { kind: 'aws', profile: '', region: 'us-east-1', endpoint: motoEndpoint() } }));
     assert.equal(api.roots.roots[0].spec.domain, 'alpha', 'the root that was there stays first');
     assert.equal(workspaceState.get('swfTasks.domain'), undefined, 'the migration runs once');
+  });
+  it('lists only what a filtered root lets through, beside the same domain unfiltered, and titles it with the filter', async () => {
+    for (const [workflowId, tagList] of [['red-1', ['red']], ['blue-1', ['blue']], ['red-2', ['red']]] as const) {
+      await moto.client.send(new StartWorkflowExecutionCommand({ domain: 'alpha', workflowId, workflowType: WORKFLOW_TYPE, tagList: [...tagList] }));
+    }
+    await config().update('roots', [root('alpha'), { ...root('alpha'), filter: { tagFilter: { tag: 'red' } } }], vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.roots.roots.length === 2, 'the domain twice, filtered and not');
+    const [whole, red] = api.roots.roots;
+    assert.match(red.label, /^alpha · .* · tag red$/);
+    await whole.refresh();
+    await red.refresh();
+    assert.deepEqual(whole.executions.map((e) => e.workflowId).sort(), ['blue-1', 'red-1', 'red-2']);
+    assert.deepEqual(red.executions.map((e) => e.workflowId).sort(), ['red-1', 'red-2']);
   });
 });
