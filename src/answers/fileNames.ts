@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { t } from '@vscode/l10n';
-import { swfNameProblem } from '../swf/validation';
+import { swfNameProblem } from '../validation/validation';
 
 export interface TypeRef {
   name: string;

@@ -12,7 +12,7 @@ import { isExpiredPageToken } from './errors';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
 import { maxListingPages, pageBound } from './readBounds';
 import { readOrder } from './readOrder';
-import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
+import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from '../history/openTasks';
 
 export interface ListerOptions {
   /** Open executions read per "page" of the view; Load More raises the limit by this much. */

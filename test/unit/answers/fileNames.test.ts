@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isInsideFolder, pathInside, typeFileProblem } from '../../../src/answers/fileNames';
-import { schemaFileName } from '../../../src/swf/resultSchemas';
-import { templateDirName } from '../../../src/swf/templates';
-import { swfNameProblem } from '../../../src/swf/validation';
+import { schemaFileName } from '../../../src/answers/resultSchemas';
+import { templateDirName } from '../../../src/answers/templates';
+import { swfNameProblem } from '../../../src/validation/validation';
 
 const FOLDER = '/work/project/.swf/schemas';
 /** Pieces hostile names are made of. */

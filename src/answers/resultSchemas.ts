@@ -13,7 +13,7 @@
  */
 import { t } from '@vscode/l10n';
 import type { CompiledSchema, SchemaViolation } from '../schemaValidator';
-import { typeFileProblem } from '../answers/fileNames';
+import { typeFileProblem } from './fileNames';
 import { locateJsonError } from './jsonErrors';
 
 export type SchemaKind = 'result' | 'failure';
