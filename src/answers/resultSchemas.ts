@@ -13,6 +13,7 @@
  */
 import { t } from '@vscode/l10n';
 import type { CompiledSchema, SchemaViolation } from '../schemaValidator';
+import { typeFileProblem } from './fileNames';
 import { locateJsonError } from './jsonErrors';
 
 export type SchemaKind = 'result' | 'failure';
@@ -26,9 +27,10 @@ export interface ActivityTypeRef {
 export const DEFAULT_SCHEMAS_FOLDER = '.swf/schemas';
 
 /**
- * `ChargeCard@2.result.json`. SWF forbids `:`, `/`, `|` and control
- * characters in type names and versions, so the name is always a file name;
- * `@` separates them because it reads as "at version".
+ * `ChargeCard@2.result.json`; `@` separates name and version because it
+ * reads as "at version". A peer's type name may be anything (a local one
+ * registers `../x`): check it with `typeFileProblem` (src/answers/fileNames)
+ * before it names a file.
  */
 export function schemaFileName(type: ActivityTypeRef, kind: SchemaKind): string {
   return `${type.name}@${type.version}.${kind}.json`;
@@ -68,6 +70,8 @@ export class ResultSchemas {
 
   /** Reads the schema of `type` for `kind` (again each time: it may have been edited) and compiles it if it changed. */
   async lookup(type: ActivityTypeRef, kind: SchemaKind): Promise<SchemaLookup> {
+    // A type SWF would not allow has no schema file: its name is never made into a path.
+    if (typeFileProblem(type, 'schema') !== undefined) return { kind: 'none' };
     const fileName = schemaFileName(type, kind);
     const file = await this.files.read(fileName);
     if (!file) return { kind: 'none' };

@@ -6,6 +6,7 @@
  * schema is opened, never overwritten.
  */
 import * as vscode from 'vscode';
+import { typeFileProblem } from '../answers/fileNames';
 import { exists, writeText } from '../model/workspaceFiles';
 import { parseJson, schemaFileName } from '../answers/resultSchemas';
 import { inferSchemaDocument } from '../answers/schemaInference';
@@ -17,7 +18,16 @@ import type { CommandContext } from './commandContext';
 export async function createResultSchema(ctx: CommandContext, services: AnswerServices, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!isTaskRow(arg)) return undefined; // only a task row carries it (hidden from the palette)
   const { activityType: type, input } = arg.task;
+  const unnamed = typeFileProblem(type, 'schema');
+  if (unnamed !== undefined) {
+    void vscode.window.showWarningMessage(unnamed);
+    return undefined;
+  }
   const fileName = schemaFileName(type, 'result');
+  if (services.files.schemaFolders().length > 0 && !services.files.schemaUri(fileName)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} would not be inside the schemas folder: no schema file is made for it.', fileName));
+    return undefined;
+  }
   const uri = services.files.schemaUri(fileName);
   if (!uri) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: result schemas are kept in the workspace ({0}), to share them through git.', fileName));

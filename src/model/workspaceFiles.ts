@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { pathInside, typeFileProblem } from '../answers/fileNames';
 import type { SchemaFiles } from '../answers/resultSchemas';
 import { type ActivityTypeRef, DEFAULT_SCHEMAS_FOLDER } from '../answers/resultSchemas';
 import { TEMPLATES_FOLDER, templateDirName, templateName } from '../answers/templates';
@@ -29,7 +30,8 @@ export class WorkspaceFiles {
   readonly schemaFiles: SchemaFiles = {
     read: async (fileName) => {
       for (const folder of this.schemaFolders()) {
-        const uri = vscode.Uri.joinPath(folder, fileName);
+        const uri = inside(folder, fileName);
+        if (!uri) continue;
         const text = await readText(uri);
         if (text !== undefined) return { location: uri.toString(), text };
       }
@@ -40,8 +42,10 @@ export class WorkspaceFiles {
   /** The templates of an activity type, by name, across the workspace folders (a name in an earlier folder wins). */
   async templates(type: ActivityTypeRef): Promise<StoredTemplate[]> {
     const byName = new Map<string, StoredTemplate>();
+    if (typeFileProblem(type, 'template') !== undefined) return [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const dir = vscode.Uri.joinPath(folder.uri, TEMPLATES_FOLDER, templateDirName(type));
+      const dir = templatesDir(folder.uri, type);
+      if (!dir) continue;
       // Most types have no templates: a stat is quieter than a failing readDirectory (which VS Code logs).
       if (!(await exists(dir))) continue;
       let entries: [string, vscode.FileType][];
@@ -54,24 +58,43 @@ export class WorkspaceFiles {
         if (kind !== vscode.FileType.File || !/\.(json|txt)$/.test(fileName)) continue;
         const name = templateName(fileName);
         if (byName.has(name)) continue;
-        const uri = vscode.Uri.joinPath(dir, fileName);
-        const text = await readText(uri);
-        if (text !== undefined) byName.set(name, { name, uri, text });
+        const uri = inside(dir, fileName);
+        const text = uri && (await readText(uri));
+        if (uri && text !== undefined) byName.set(name, { name, uri, text });
       }
     }
     return [...byName.values()];
   }
 
-  /** Where a new file goes: the first workspace folder; `undefined` when no folder is open. */
+  /**
+   * Where a new template goes: the first workspace folder; `undefined` when no
+   * folder is open, or when the type or file name cannot name a file there
+   * (check typeFileProblem first, to say why).
+   */
   templateUri(type: ActivityTypeRef, fileName: string): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder && vscode.Uri.joinPath(folder.uri, TEMPLATES_FOLDER, templateDirName(type), fileName);
+    const dir = folder && templatesDir(folder.uri, type);
+    return dir && inside(dir, fileName);
   }
 
+  /** Where a new schema file goes: the first schemas folder; `undefined` with no folder, or a name that would leave it. */
   schemaUri(fileName: string): vscode.Uri | undefined {
     const folder = this.schemaFolders()[0];
-    return folder && vscode.Uri.joinPath(folder, fileName);
+    return folder && inside(folder, fileName);
   }
+}
+
+/** `folder/segments...`, or `undefined` when a segment is not a plain name or the path would leave `folder`. */
+function inside(folder: vscode.Uri, ...segments: string[]): vscode.Uri | undefined {
+  const resolved = pathInside(folder.path, ...segments);
+  return resolved === undefined ? undefined : folder.with({ path: resolved });
+}
+
+/** `.swf/templates/<type>@<version>` of a workspace folder, or `undefined` for a type that cannot name a folder. */
+function templatesDir(workspaceFolder: vscode.Uri, type: ActivityTypeRef): vscode.Uri | undefined {
+  if (typeFileProblem(type, 'template') !== undefined) return undefined;
+  const base = vscode.Uri.joinPath(workspaceFolder, TEMPLATES_FOLDER);
+  return inside(base, templateDirName(type));
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

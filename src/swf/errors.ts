@@ -25,6 +25,7 @@ export type SwfErrorKind =
   | 'endpoint'
   | 'cancelled'
   | 'service'
+  | 'readBound'
   | 'unknown';
 
 export interface SwfErrorInfo {
@@ -76,6 +77,8 @@ interface ErrorFacts {
   message: string;
   code: string | undefined;
   httpStatus: number | undefined;
+  /** A ReadBoundExceeded's facts (readBounds.ts). */
+  bound?: { read?: string; count?: number; repeatedToken?: boolean };
 }
 
 /** Context with the operation normalized, plus the error's facts. */
@@ -126,6 +129,7 @@ const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'R
 
 /** Tried in order: the first that recognizes the error describes it. */
 const CLASSIFIERS: readonly Classifier[] = [
+  describeReadBound,
   describeSandboxStopped,
   describeUnknownResource,
   describeNotPermitted,
@@ -180,7 +184,33 @@ function readErrorFacts(err: unknown): ErrorFacts {
     message: redactTokens(stringField(record, 'message') ?? ''),
     code,
     httpStatus: typeof status === 'number' ? status : undefined,
+    bound: record.name === 'ReadBoundExceeded' ? { read: stringField(record, 'read'), count: typeof record.count === 'number' ? record.count : undefined, repeatedToken: record.repeatedToken === true } : undefined,
   };
+}
+
+/**
+ * A read stopped at one of readBounds.ts's bounds: the endpoint sent more
+ * than SWF ever does (a page chain that does not end, a body too large).
+ * Retry reads again; a real SWF endpoint never meets these.
+ */
+function describeReadBound(s: Situation): SwfErrorInfo | undefined {
+  if (s.name !== 'ReadBoundExceeded') return undefined;
+  const { read, count, repeatedToken } = s.bound ?? {};
+  const where = s.ctx.endpoint ?? s.ctx.connection ?? t('The endpoint');
+  const pages = (count ?? 0).toLocaleString('en-US');
+  const why = repeatedToken ? t('it sent a page token it had sent before, so the pages would never end') : t('{0} pages, more than SWF ever sends for one read', pages);
+  switch (read) {
+    case 'response': {
+      const mib = ((count ?? 0) / 1024 / 1024).toFixed(1);
+      return info('readBound', t('{0} sent an answer too large to read', where), t('{0} MiB or more, over the 64 MiB a page of SWF can need: refused without keeping it. Check that the endpoint is SWF.', mib));
+    }
+    case 'listing':
+      return info('readBound', t('The listing of open executions did not end'), t('{0} kept paging ListOpenWorkflowExecutions: {1}. The read stopped there; Retry lists again.', where, why));
+    case 'domains':
+      return info('readBound', t('The list of domains did not end'), t('{0} kept paging ListDomains: {1}. Type the domain name instead.', where, why));
+    default:
+      return info('readBound', t('The history did not end'), t('{0} kept paging the history: {1}. The read stopped there; Retry reads it again.', where, why));
+  }
 }
 
 function describeSandboxStopped(s: Situation): SwfErrorInfo | undefined {

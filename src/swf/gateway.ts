@@ -21,6 +21,7 @@ import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilt
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
+import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, pageBound } from './readBounds';
 
 export interface DomainSummary {
   name: string;
@@ -203,6 +204,15 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       },
       { step: 'finalizeRequest', priority: 'low', name: 'swfTasksThrottleCount' },
     );
+    // Innermost (deserialize, low): sees the raw response before the deserializer reads it, so a huge body is refused, not held (readBounds.ts).
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        boundResponseBody(out.response);
+        return out;
+      },
+      { step: 'deserialize', priority: 'low', name: 'swfTasksResponseBound' },
+    );
     return client;
   };
   const client = makeClient(options.requestTimeoutMs ?? 30_000);
@@ -214,8 +224,10 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     async listDomains(signal) {
       const domains: DomainSummary[] = [];
       const pages = sdk.paginateListDomains({ client, pageSize: MAX_PAGE_SIZE }, { registrationStatus: 'REGISTERED' });
+      const bound = pageBound('domains', MAX_DOMAIN_PAGES);
       for await (const page of pages) {
         signal?.throwIfAborted();
+        bound.next(page.nextPageToken || undefined);
         for (const info of page.domainInfos ?? []) domains.push({ name: info.name ?? '', description: info.description });
       }
       return domains.sort((a, b) => a.name.localeCompare(b.name));
@@ -242,6 +254,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     async *historyPages(domain, execution, { reverseOrder, firstPageSize, pageSize = MAX_PAGE_SIZE, signal }) {
       let nextPageToken: string | undefined;
       let size = firstPageSize ?? pageSize;
+      const bound = pageBound('history', MAX_HISTORY_PAGES);
       do {
         await options.historyBudget?.take(signal);
         const page = await client.send(
@@ -250,6 +263,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         );
         yield page.events ?? [];
         nextPageToken = page.nextPageToken || undefined;
+        bound.next(nextPageToken);
         size = pageSize;
       } while (nextPageToken);
     },

@@ -11,6 +11,7 @@ import type { WatchFilter } from '../executions/executionQuery';
 import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
 import { isExpiredPageToken } from './errors';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
+import { maxListingPages, pageBound } from './readBounds';
 import { readOrder } from './readOrder';
 import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from '../history/openTasks';
 
@@ -222,6 +223,8 @@ export class OpenTaskLister {
     const executions: ExecutionSummary[] = [];
     let nextPageToken: string | undefined;
     let restarted = false;
+    // A peer may chain page tokens forever (empty pages add nothing toward the limit): the listing stops at a bound, with an error saying so.
+    let bound = pageBound('listing', maxListingPages(this.limit));
     do {
       let page: Awaited<ReturnType<SwfGateway['listOpenExecutions']>>;
       try {
@@ -230,11 +233,13 @@ export class OpenTaskLister {
         if (nextPageToken === undefined || restarted || !isExpiredPageToken(error)) throw error;
         restarted = true;
         executions.length = 0;
+        bound = pageBound('listing', maxListingPages(this.limit));
         page = await this.gateway.listOpenExecutions(this.domain, undefined, signal, this.options.filter);
       }
       if (executions.length === 0) onFirstPage?.(page.executions.slice(0, this.limit));
       executions.push(...page.executions);
       nextPageToken = page.nextPageToken;
+      if (nextPageToken && executions.length < this.limit) bound.next(nextPageToken);
     } while (nextPageToken && executions.length < this.limit);
     return { executions: executions.slice(0, this.limit), hasMore: executions.length > this.limit || nextPageToken !== undefined };
   }

@@ -61,7 +61,8 @@ export function rootItem(model: RootModel): vscode.TreeItem {
   item.description = model.loading && !tree ? vscode.l10n.t('loading…') : tree ? countSummary(tree.groups.flatMap((g) => g.tasks)) : state.kind === 'failed' ? vscode.l10n.t('failed') : '';
   item.contextValue = 'root';
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escape(model.spec.domain)}**\n\n`);
+  appendBold(tooltip, model.spec.domain);
+  tooltip.appendMarkdown('\n\n');
   tooltip.appendText(vscode.l10n.t('Connection: {0}', connectionLabel(model.spec.connection)));
   if (model.spec.connection.kind === 'aws' && model.spec.connection.endpoint) tooltip.appendText(`\n${model.spec.connection.endpoint}`);
   // How fresh the rows are: under the read budget a large domain is read over many seconds.
@@ -223,8 +224,11 @@ function countSummary(rows: readonly TaskRow[]): string {
 
 function taskTooltip(row: TaskRow, now: Date, deadlines: TaskDeadlines): vscode.MarkdownString {
   const { task } = row;
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(task.activityType.name)}** ${escape(vscode.l10n.t('version {0}', task.activityType.version))} — ${escape(stateText(row, now))}\n\n`);
+  // Theme icons stay off (no `$(...)` of a peer's name renders as an icon), and every value goes in through appendText, VS Code's own escaping.
+  const md = new vscode.MarkdownString();
+  appendBold(md, task.activityType.name);
+  md.appendText(` ${vscode.l10n.t('version {0}', task.activityType.version)} — ${stateText(row, now)}`);
+  md.appendMarkdown('\n\n');
   const lines: [string, string | undefined][] = [
     [vscode.l10n.t('Domain'), `${row.root.domain} · ${connectionLabel(row.root.connection)}`],
     [vscode.l10n.t('Activity ID'), task.activityId],
@@ -238,17 +242,33 @@ function taskTooltip(row: TaskRow, now: Date, deadlines: TaskDeadlines): vscode.
     [vscode.l10n.t('Cancel requested'), formatLocalTime(task.cancelRequestedAt)],
     ...deadlines.all.map((d): [string, string] => [timeoutName(d.kind), deadlineText(d, timeoutOf(row, d.kind))]),
   ];
-  for (const [name, value] of lines) if (value) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
+  for (const [name, value] of lines) {
+    if (!value) continue;
+    md.appendText(`${name}: ${oneLine(value)}`);
+    md.appendMarkdown('  \n');
+  }
   if (task.input !== undefined && task.input !== '') {
     const { text, language } = prettyInput(task.input);
-    md.appendMarkdown(`\n${escape(vscode.l10n.t('Input:'))}\n`);
+    md.appendMarkdown('\n');
+    md.appendText(vscode.l10n.t('Input:'));
+    md.appendMarkdown('\n');
     md.appendCodeblock(truncate(text, TOOLTIP_INPUT_LIMIT), language);
   } else {
-    md.appendMarkdown(`\n${escape(vscode.l10n.t('No input.'))}`);
+    md.appendMarkdown('\n');
+    md.appendText(vscode.l10n.t('No input.'));
   }
   return md;
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+/** `**text**`, the text escaped by VS Code (appendText): a peer's name is data, never markup. */
+function appendBold(md: vscode.MarkdownString, text: string): void {
+  md.appendMarkdown('**');
+  md.appendText(oneLine(text));
+  md.appendMarkdown('**');
+}
+
+/** A value on one line: appendText turns a line break into a paragraph, which would let a peer's text pose as another line of the tooltip. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

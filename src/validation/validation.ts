@@ -329,6 +329,31 @@ function validateName(field: NameField, raw: string | undefined): Validated<stri
   return checkContent(field, name);
 }
 
+/** What an SWF name is: a registered type's name (1..256) or its version (1..64). */
+export type SwfNameKind = 'name' | 'version';
+
+/**
+ * Why SWF would not allow `name` as a type's name or version, or `undefined`
+ * when it would: the same rules as validateName (empty, surrounding
+ * whitespace, control characters, `:`, `/`, `|`, the literal `arn`, the
+ * length), said as the end of a sentence ("contains \"/\""). For data a peer
+ * sent: real SWF refuses such names, a local peer may not (moto registers
+ * `../../tmp/x`), so whatever a name becomes (a file name) is checked here.
+ */
+export function swfNameProblem(name: string, kind: SwfNameKind = 'name'): string | undefined {
+  const max = kind === 'name' ? SWF_FIELD_LIMITS.Name.max : SWF_FIELD_LIMITS.Version.max;
+  if (name === '') return t('is empty');
+  if (name.trim() !== name) return t('has whitespace around it');
+  const controlAt = name.search(CONTROL);
+  if (controlAt >= 0) return t('contains a control character ({0})', codePoint(name[controlAt]));
+  const forbiddenAt = name.search(NAME_FORBIDDEN);
+  if (forbiddenAt >= 0) return t('contains "{0}"', name[forbiddenAt]);
+  if (name === 'arn') return t('is "arn", which SWF reserves');
+  if (name.length > max) return t('has {0} characters, more than the {1} SWF allows', formatCount(name.length), formatCount(max));
+  if (LONE_SURROGATE.test(name)) return t('contains a broken character (half of a surrogate pair)');
+  return undefined;
+}
+
 /** Checks a typed AWS region name, such as `eu-west-1`. */
 export function validateRegion(raw: string | undefined): Validated<string> {
   const region = (raw ?? '').trim();

@@ -5,6 +5,7 @@
  * title bar, or from the message after a Complete.
  */
 import * as vscode from 'vscode';
+import { typeFileProblem } from '../../answers/fileNames';
 import { exists, writeText } from '../../model/workspaceFiles';
 import type { ActivityTypeRef } from '../../answers/resultSchemas';
 import { checkTemplateName, templateFileName } from '../../answers/templates';
@@ -29,6 +30,11 @@ export async function saveAsTemplate(ctx: CommandContext, services: AnswerServic
     void vscode.window.showWarningMessage(vscode.l10n.t('The answer is empty: there is nothing to save as a template.'));
     return false;
   }
+  const unnamed = typeFileProblem(type, 'template');
+  if (unnamed !== undefined) {
+    void vscode.window.showWarningMessage(unnamed);
+    return false;
+  }
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: templates are kept in the workspace (.swf/templates), to share them through git.'));
     return false;
@@ -45,7 +51,10 @@ export async function saveAsTemplate(ctx: CommandContext, services: AnswerServic
   });
   if (name === undefined) return false;
   const uri = services.files.templateUri(type, templateFileName(name, text));
-  if (!uri) return false;
+  if (!uri) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The template "{0}" would not be inside the templates folder: it is not saved.', name.trim()));
+    return false;
+  }
   if (await exists(uri)) {
     const replace = vscode.l10n.t('Replace');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('A template named "{0}" exists for {1} {2}. Replace it?', name.trim(), type.name, type.version), { modal: true }, replace);
