@@ -74,11 +74,13 @@ describe('Prompts and confirmations (as a person)', () => {
     });
   });
 
-  it("Terminate Workflow's details box (2/3) shows its prompt beside the count", async () => {
-    await step('Terminate Workflow: the details box', async () => {
+  it("Terminate Workflow's boxes show their prompts, the details box (2/3) its count beside it", async () => {
+    await step('Terminate Workflow: the reason box, then the details box', async () => {
       await workbench().contextMenuOf(workbench().treeRow(WORKFLOW.activityId));
       await workbench().chooseMenuItem('Terminate Workflow...');
-      await message().filter({ hasText: 'Reason for terminating' }).waitFor({ timeout: UI_WAIT_MS });
+      await workbench().quickInput().locator('.quick-input-title', { hasText: '(1/3)' }).waitFor({ timeout: UI_WAIT_MS });
+      const reason = await lineUnderBox();
+      assert.match(reason, /^Reason for terminating/, `the line under the reason box: ${reason}`);
       await workbench().typeAndEnter('checking the prompts');
       await workbench().quickInput().locator('.quick-input-title', { hasText: '(2/3)' }).waitFor({ timeout: UI_WAIT_MS });
       const text = await lineUnderBox();
@@ -93,7 +95,7 @@ describe('Prompts and confirmations (as a person)', () => {
       await workbench().contextMenuOf(workbench().treeRow(WORKFLOW.activityId));
       await workbench().chooseMenuItem('Terminate Workflow...');
       // The reason typed in the previous test is offered again (a draft): take it, and no details.
-      await message().filter({ hasText: 'Reason for terminating' }).waitFor({ timeout: UI_WAIT_MS });
+      await workbench().quickInput().locator('.quick-input-title', { hasText: '(1/3)' }).waitFor({ timeout: UI_WAIT_MS });
       await page.keyboard.press('Enter');
       await workbench().quickInput().locator('.quick-input-title', { hasText: '(2/3)' }).waitFor({ timeout: UI_WAIT_MS });
       await page.keyboard.press('Enter');
