@@ -8,10 +8,10 @@
  * `showNote` keeps the prompt in the line whatever else it says.
  */
 import * as vscode from 'vscode';
-import type { ActivityTypeRef, SchemaCheck } from '../../swf/resultSchemas';
+import type { ActivityTypeRef, SchemaCheck } from '../../answers/resultSchemas';
 import { jsonSkeleton } from '../../answers/schemaSkeleton';
-import { placeholdersIn } from '../../swf/templates';
-import { lengthHint, type OptionalTextField, validateOptionalText, withSchema } from '../../swf/validation';
+import { placeholdersIn } from '../../answers/templates';
+import { lengthHint, type OptionalTextField, validateOptionalText, withSchema } from '../../validation/validation';
 import type { AnswerEditors } from './answerEditors';
 
 export interface TextPromptOptions {

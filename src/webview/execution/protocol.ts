@@ -11,7 +11,7 @@
  * No `vscode` and no DOM: the host, the page and plain-Node tests import it.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineHeader, TimelineLane, TimelineMark } from '../../swf/timeline';
+import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineHeader, TimelineLane, TimelineMark } from '../../history/timelineModel';
 
 export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate';
 

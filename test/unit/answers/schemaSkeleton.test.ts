@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { jsonSkeleton } from '../../../src/answers/schemaSkeleton';
-import { inferSchema } from '../../../src/swf/schemaInference';
+import { inferSchema } from '../../../src/answers/schemaInference';
 
 describe('JSON skeleton of a schema (placeholder of an answer box)', () => {
   it('shows the shape of an inferred schema, one value per type', () => {
