@@ -21,7 +21,8 @@ import { type ChildPolicy, CHILD_POLICIES, type FieldProblem, lengthHint, notSen
 import type { AnswerEditors } from './answer/answerEditors';
 import type { AnswerServices } from './answer/answerServices';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { promptText, runInputBox, type TextPromptOptions } from './answer/prompts';
+import { promptText, runInputBox, showNote, type TextPromptOptions } from './answer/prompts';
+import { confirmAction } from './confirm';
 import type { CommandContext } from './commandContext';
 import { resolveExecution } from './resolveExecution';
 import { showSwfError } from './showError';
@@ -74,7 +75,7 @@ export class WorkflowActions {
       return done;
     };
 
-    const title = vscode.l10n.t('{0}: {1}', actionTitle(action), target.workflowId);
+    const title: Titled = { text: vscode.l10n.t('{0}: {1}', actionTitle(action), target.workflowId), workflowId: target.workflowId };
     let send: (gateway: SwfGateway) => Promise<void>;
     let what = target.workflowId;
     /** What the journal records: the signal's input or the termination's details, and its name or reason. */
@@ -93,6 +94,8 @@ export class WorkflowActions {
         break;
       }
       case 'requestCancel':
+        // Asked even from a task row's menu, where one click would otherwise send it.
+        if (!(await confirmCancelRequest(target))) return false;
         send = (gateway) => gateway.requestCancelWorkflow(target.root.domain, target);
         break;
       case 'terminate': {
@@ -119,33 +122,44 @@ export class WorkflowActions {
     return sent;
   }
 
-  private async promptSignal(title: string, draft: Draft): Promise<boolean> {
-    const name = await promptSignalName(title, draft.signalName, (typed) => (draft.signalName = typed));
+  private async promptSignal(title: Titled, draft: Draft): Promise<boolean> {
+    const name = await promptSignalName(title.text, draft.signalName, (typed) => (draft.signalName = typed));
     if (name === undefined) return false;
     const input = await promptText(
       {
         field: 'input',
-        title,
+        title: title.text,
         prompt: vscode.l10n.t('Input of the signal (optional; Enter to send). Use the button to write long or JSON input in an editor.'),
         placeholder: vscode.l10n.t('{"approved": true}'),
         value: draft.input,
         step: 2,
         totalSteps: 2,
         remember: (typed) => (draft.input = typed),
+        editorName: vscode.l10n.t('Signal {0} (input)', title.workflowId),
       },
       this.editors,
     );
     return input !== undefined;
   }
 
-  private async promptTermination(title: string, draft: Draft): Promise<boolean> {
+  private async promptTermination(title: Titled, draft: Draft): Promise<boolean> {
     const ask = (field: 'reason' | 'details', options: Pick<TextPromptOptions, 'field' | 'prompt' | 'placeholder' | 'step'>): Promise<string | undefined> =>
-      promptText({ ...options, title, value: draft[field], totalSteps: 3, remember: (typed) => (draft[field] = typed) }, this.editors);
+      promptText(
+        {
+          ...options,
+          title: title.text,
+          value: draft[field],
+          totalSteps: 3,
+          remember: (typed) => (draft[field] = typed),
+          editorName: field === 'reason' ? vscode.l10n.t('Terminate {0} (reason)', title.workflowId) : vscode.l10n.t('Terminate {0} (details)', title.workflowId),
+        },
+        this.editors,
+      );
     if ((await ask('reason', { field: 'terminateReason', prompt: vscode.l10n.t('Reason for terminating (optional, up to 256 characters).'), placeholder: vscode.l10n.t('stuck after a bad deploy'), step: 1 })) === undefined) {
       return false;
     }
     if ((await ask('details', { field: 'details', prompt: vscode.l10n.t('Details (optional).'), step: 2 })) === undefined) return false;
-    const policy = await pickChildPolicy(title, draft.childPolicy === EXECUTION_DEFAULT ? null : draft.childPolicy);
+    const policy = await pickChildPolicy(title.text, draft.childPolicy === EXECUTION_DEFAULT ? null : draft.childPolicy);
     if (policy === undefined) return false;
     draft.childPolicy = policy ?? EXECUTION_DEFAULT;
     return true;
@@ -219,6 +233,12 @@ export class WorkflowActions {
   }
 }
 
+/** A prompt's title, and the workflow ID it names (for an answer editor's tab). */
+interface Titled {
+  text: string;
+  workflowId: string;
+}
+
 /** Drafts belong to one action on one run of one execution of one root; never to a task token. */
 function draftKey(action: WorkflowAction, target: ExecutionTarget): string {
   return `${action}:${rootId(target.root)}:${target.workflowId}:${target.runId}`;
@@ -238,23 +258,20 @@ async function lastEventId(gateway: SwfGateway, domain: string, execution: { wor
 function promptSignalName(title: string, value: string | undefined, remember: (typed: string) => void): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   box.title = title;
-  box.prompt = vscode.l10n.t('Name of the signal, as the decider expects it (1 to 256 characters).');
   box.placeholder = vscode.l10n.t('approve-order');
   box.value = value ?? '';
   box.step = 1;
   box.totalSteps = 2;
   box.ignoreFocusOut = true;
-  const validate = (text: string, accepting = false): boolean => {
+  const prompt = vscode.l10n.t('Name of the signal, as the decider expects it (1 to 256 characters).');
+  const validate = (text: string, accepting: boolean): boolean => {
     const check = validateSignalName(text);
     if (!check.ok) {
       // An empty box is not an error until Enter: until then it shows the count.
-      box.validationMessage =
-        text === '' && !accepting ? { message: lengthHint('signalName', text), severity: vscode.InputBoxValidationSeverity.Info } : { message: check.message, severity: vscode.InputBoxValidationSeverity.Error };
+      showNote(box, prompt, text === '' && !accepting ? { severity: 'count', text: lengthHint('signalName', text) } : { severity: 'error', text: check.message });
       return false;
     }
-    box.validationMessage = check.note
-      ? { message: check.note, severity: vscode.InputBoxValidationSeverity.Warning }
-      : { message: lengthHint('signalName', check.value ?? ''), severity: vscode.InputBoxValidationSeverity.Info };
+    showNote(box, prompt, check.note ? { severity: 'warning', text: check.note } : { severity: 'count', text: lengthHint('signalName', check.value ?? '') });
     return true;
   };
   return runInputBox(box, validate, remember);
@@ -276,25 +293,33 @@ async function pickChildPolicy(title: string, last: ChildPolicy | null | undefin
   return picked?.policy;
 }
 
-/** Termination closes the execution for good: a modal question that names it. Declining sends nothing. */
-async function confirmTermination(target: ExecutionTarget, childPolicy: ChildPolicy | undefined): Promise<boolean> {
-  const terminate = vscode.l10n.t('Terminate');
+/** Termination closes the execution for good: a confirmation that names it, whose default keeps it running. */
+function confirmTermination(target: ExecutionTarget, childPolicy: ChildPolicy | undefined): Promise<boolean> {
   const policy = childPolicy ?? vscode.l10n.t('the execution default');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Terminate workflow {0}?', target.workflowId),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        'Run {0} in {1} ({2}) closes at once: its decider is not asked, and its open activity tasks can no longer be answered. Child policy: {3}. This cannot be undone.',
-        target.runId,
-        target.root.domain,
-        connectionLabel(target.root.connection),
-        policy,
-      ),
-    },
-    terminate,
-  );
-  return choice === terminate;
+  return confirmAction({
+    title: vscode.l10n.t('Terminate Workflow: {0}', target.workflowId),
+    question: vscode.l10n.t('Terminate workflow {0}? This cannot be undone.', target.workflowId),
+    keep: vscode.l10n.t('Keep {0} running', target.workflowId),
+    act: vscode.l10n.t('Terminate {0}', target.workflowId),
+    consequence: vscode.l10n.t(
+      'Run {0} in {1} ({2}) closes at once: its decider is not asked, and its open activity tasks can no longer be answered. Child policy: {3}.',
+      target.runId,
+      target.root.domain,
+      connectionLabel(target.root.connection),
+      policy,
+    ),
+  });
+}
+
+/** A cancel request cannot be taken back either: its decider sees it and may close the execution. */
+function confirmCancelRequest(target: ExecutionTarget): Promise<boolean> {
+  return confirmAction({
+    title: vscode.l10n.t('Request Cancel Workflow: {0}', target.workflowId),
+    question: vscode.l10n.t('Ask the decider of {0} to cancel it?', target.workflowId),
+    keep: vscode.l10n.t('Do not request cancellation'),
+    act: vscode.l10n.t('Request cancellation of {0}', target.workflowId),
+    consequence: vscode.l10n.t('Run {0} in {1} ({2}) records WorkflowExecutionCancelRequested; its decider decides whether to cancel. This cannot be withdrawn.', target.runId, target.root.domain, connectionLabel(target.root.connection)),
+  });
 }
 
 function refuse(problems: readonly FieldProblem[]): false {

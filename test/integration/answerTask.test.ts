@@ -78,7 +78,7 @@ describe('answering tasks (moto_server)', function () {
     assert.ok(!log.includes(task.claim.taskToken), 'the task token is not logged');
   });
 
-  it('fails a claimed task with the reason and details typed into two input boxes', async () => {
+  it('fails a claimed task with the reason and details typed into two input boxes, each showing its prompt', async () => {
     const task = await claimNew('fail');
     const row = await shownTask(moto.api, task.claim.activityId);
     // An input box holds one line (multi-line text goes through its editor button).
@@ -86,6 +86,11 @@ describe('answering tasks (moto_server)', function () {
     const { sent, boxes } = await answered('failTask', row.node, ['card declined', details]);
     assert.equal(sent, true);
     assert.deepEqual(boxes.map((b) => b.accepted), [true, true]);
+    // Each box shows its prompt, the count beside it: a validation message would replace the prompt on screen.
+    assert.deepEqual(boxes.map((b) => [b.prompt, b.shownValidationMessage]), [
+      ['Reason for the failure (up to 256 characters). · 0 / 256 characters', undefined],
+      ['Details (optional). · 0 / 32,768 characters', undefined],
+    ]);
 
     const failed = await activityEvents(task, 'ActivityTaskFailed');
     assert.equal(failed.length, 1);

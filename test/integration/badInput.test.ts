@@ -189,7 +189,7 @@ describe('bad input through the real prompts: a clear message, no SWF call, noth
     const { result, boxes } = await typed('swfTasks.failTask', await row(claim.activityId), [reason]);
     assert.equal(result, false);
     assert.equal(boxes.length, 1, 'the details box was never reached');
-    assert.equal(boxes[0]?.validationMessage, 'Reason is too long: 258 characters (UTF-16 units; emoji count as 2), SWF allows at most 256.');
+    assert.equal(boxes[0]?.problem, 'Reason is too long: 258 characters (UTF-16 units; emoji count as 2), SWF allows at most 256.');
     assert.deepEqual(calls(), {});
     assert.equal(await offeredAgain('swfTasks.failTask', await row(claim.activityId)), reason);
   });
@@ -198,12 +198,12 @@ describe('bad input through the real prompts: a clear message, no SWF call, noth
     tried += 2;
     const signal = await typed('swfTasks.signalWorkflow', await row('review-2'), [' \t ']);
     assert.equal(signal.result, false);
-    assert.equal(signal.boxes[0]?.validationMessage, 'Signal name contains only whitespace: SWF needs the name the decider listens for.');
+    assert.equal(signal.boxes[0]?.problem, 'Signal name contains only whitespace: SWF needs the name the decider listens for.');
     const picks = answerQuickPick<vscode.QuickPickItem>(() => undefined);
     try {
       const terminate = await typed('swfTasks.terminateWorkflow', await row('review-2'), ['r'.repeat(257)]);
       assert.equal(terminate.result, false);
-      assert.equal(terminate.boxes[0]?.validationMessage, 'Reason is too long: 257 characters, SWF allows at most 256.');
+      assert.equal(terminate.boxes[0]?.problem, 'Reason is too long: 257 characters, SWF allows at most 256.');
       assert.equal(picks.offered.length, 0, 'no child policy was asked');
     } finally {
       picks.dispose();

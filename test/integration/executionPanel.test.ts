@@ -20,7 +20,7 @@ import { laneKey, type TimelineDelta } from '../../src/history/timelineModel';
 import type { ExecutionPanel, PostedMessage } from '../../src/views/executionPanel';
 import { claimFromList, refreshAll, rootModel, shownTask } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
-import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, recordMessages, waitFor } from './helpers/ui';
+import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, isConfirmation, recordMessages, waitFor } from './helpers/ui';
 import { TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 
 const CHARGE = { name: 'ChargeCard', version: '1.0' };
@@ -148,8 +148,9 @@ describe('execution panel (moto)', function () {
     const signalLane = () => panel.model.timeline.lanes.get(laneKey('signal'));
     await waitFor(() => signalLane()?.marks.some((m) => m.kind === 'signal' && m.signalName === 'ManagerApproved'), 'the panel shows its own signal (the refresh after the action, not the timer)');
 
-    const messages = recordMessages(); // the modal is declined: nothing is chosen
+    const messages = recordMessages();
     const boxes = answerNextInputBoxes(['not today', '']);
+    // The first entry of each pick: the execution's default child policy, then "Keep ... running" (declining).
     const picks = answerQuickPick((items) => items[0]);
     try {
       await panel.receive({ type: 'action', action: 'terminate' });
@@ -159,7 +160,9 @@ describe('execution panel (moto)', function () {
       picks.dispose();
       messages.dispose();
     }
-    assert.ok(messages.shown.some((m) => m.modal && m.message.includes(ORDER)), 'the confirmation names the workflow ID');
+    const question = picks.offered.find(isConfirmation);
+    assert.ok(question?.every((item) => item.label.includes(ORDER)), `the confirmation names the workflow ID: ${JSON.stringify(picks.offered)}`);
+    assert.equal(messages.shown.filter((m) => m.modal).length, 0, 'no modal dialog');
     assert.ok(!(await suite.domain.history(panel.target)).some((e) => e.eventType === 'WorkflowExecutionTerminated'), 'declining sent nothing');
   });
 

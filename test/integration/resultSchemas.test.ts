@@ -129,6 +129,20 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.deepEqual(completed.map((e) => e.activityTaskCompletedEventAttributes?.result), [right]);
   });
 
+  it('opens Complete with a schema showing its prompt, no error and a JSON skeleton as placeholder; an empty result is refused only on Enter', async () => {
+    const { claim, execution } = await claimNew('empty', { orderId: 'o-2', amount: 3 });
+    const refused = await complete(claim, ['']);
+    assert.equal(refused.sent, false);
+    const [box] = refused.boxes;
+    assert.equal(box.shownValidationMessage, undefined, 'no message as the box opens (VS Code would show it instead of the prompt)');
+    assert.match(box.prompt ?? '', /^Result to return to the decider, checked against ChargeCard@3\.result\.json \(Enter to send\)\. · 0 \/ 32,768 characters$/);
+    assert.equal(box.placeholder, '{"orderId": "", "amount": 0, "approved": false}');
+    assert.ok(box.rejected, 'Enter on the empty box was refused');
+    assert.equal(box.problem, 'Result: The schema ChargeCard@3.result.json expects JSON here: the text is empty.');
+    assert.equal(calls('RespondActivityTaskCompleted'), 0);
+    assert.deepEqual(await completedEvents(claim, execution), []);
+  });
+
   it('fills a template\'s placeholders from the task input, and says which the input lacks', async () => {
     await write(`.swf/templates/${CHARGE.name}@${CHARGE.version}/approved.json`, '{"orderId": "${input.orderId}", "amount": "${input.order.total}", "approved": true}');
     await write(`.swf/templates/${CHARGE.name}@${CHARGE.version}/with-invoice.json`, '{"orderId": "${input.orderId}", "amount": 0, "invoice": "${input.invoiceId}"}');

@@ -14,7 +14,7 @@ import { SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/claims/claims';
 import { activateExtension, claimFromList, clearRoots, loggedText, messageRows, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, recordMessages, resetSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
+import { answerConfirmations, answerNextInputBoxes, recordMessages, resetSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';
 
 const SAMPLE_DOMAIN = 'sample-orders';
 const SAMPLE_DECISION_TASK_LIST = 'order-decisions';
@@ -36,15 +36,20 @@ describe('local sandbox and cancelling tasks', function () {
     messages.dispose();
   });
 
-  /** Runs Cancel Task on the claimed row of `claim`, answering the details box if one is shown. */
-  async function cancelTask(claim: ClaimedTask, details: string[]): Promise<{ sent: unknown; boxes: readonly InputBoxRecord[] }> {
+  /**
+   * Runs Cancel Task on the claimed row of `claim`, answering a confirmation
+   * with `confirm` and the details box if one is shown.
+   */
+  async function cancelTask(claim: ClaimedTask, details: string[], confirm: 'act' | 'keep' = 'keep'): Promise<{ sent: unknown; boxes: readonly InputBoxRecord[]; questions: readonly vscode.QuickPickItem[][] }> {
     const row = await shownTask(api, claim.activityId);
     const driver = answerNextInputBoxes(details);
+    const confirmations = answerConfirmations(confirm);
     try {
       const sent = await vscode.commands.executeCommand('swfTasks.cancelTask', row.node);
-      return { sent, boxes: details.length ? await driver.done() : driver.boxes };
+      return { sent, boxes: details.length ? await driver.done() : driver.boxes, questions: confirmations.offered };
     } finally {
       driver.dispose();
+      confirmations.dispose();
     }
   }
 
@@ -160,11 +165,13 @@ describe('local sandbox and cancelling tasks', function () {
       const declined = await cancelTask(claim, []);
       assert.equal(declined.sent, false);
 
-      const warnings = messages.of('warning');
-      assert.equal(warnings.length, 1, `one warning; saw ${JSON.stringify(messages.shown)}`);
-      assert.equal(warnings[0].modal, true, 'the question is a modal dialog');
-      assert.match(warnings[0].message, /has not requested cancellation/);
-      assert.deepEqual(warnings[0].items, ['Cancel Task']);
+      assert.equal(declined.questions.length, 1, 'one question');
+      const [keep, act] = declined.questions[0];
+      // The first entry, the one Enter takes, keeps the task; the action names it, unlike a dialog's "Cancel" beside "Cancel Task".
+      assert.equal(keep.label, '$(arrow-left) Keep the task: do not cancel it');
+      assert.equal(act.label, `$(warning) Cancel ${claim.activityId} anyway`);
+      assert.match(act.detail ?? '', /RespondActivityTaskCanceled/);
+      assert.equal(messages.shown.filter((m) => m.modal).length, 0, 'no modal dialog (it would focus Cancel Task)');
       assert.equal(declined.boxes.length, 0, 'no details were asked for');
 
       const calls = sandbox.stats().operations;
@@ -173,9 +180,8 @@ describe('local sandbox and cancelling tasks', function () {
       assert.deepEqual(await eventsOf(domain, claim, 'ActivityTaskCanceled'), []);
       assert.equal((await shownTask(api, claim.activityId)).contextValue, 'claimedActivityTask', 'still claimed');
 
-      // Confirming goes through: the modal is the only thing that stopped it.
-      messages.answerWith((m) => (m.modal ? 'Cancel Task' : undefined));
-      const confirmed = await cancelTask(claim, ['packer called in sick']);
+      // Confirming goes through: the question is the only thing that stopped it.
+      const confirmed = await cancelTask(claim, ['packer called in sick'], 'act');
       assert.equal(confirmed.sent, true);
       const canceled = await eventsOf(domain, claim, 'ActivityTaskCanceled');
       assert.deepEqual(canceled.map((e) => e.activityTaskCanceledEventAttributes?.details), ['packer called in sick']);

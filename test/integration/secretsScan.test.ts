@@ -35,7 +35,7 @@ import type { ExecutionTarget, TaskRow } from '../../src/inbox/taskGroups';
 import type { TasksNode } from '../../src/tree/treeItems';
 import { activateExtension, claimFromList, clearRoots, groupNode, refreshAll, rootModel, shownTask, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, type MessageRecorder, recordMessages, resetSettings, setSettings, sleep, waitFor } from './helpers/ui';
+import { answerConfirmations, answerNextInputBoxes, answerQuickPick, confirmationEntry, answerShowInputBox, type MessageRecorder, recordMessages, resetSettings, setSettings, sleep, waitFor } from './helpers/ui';
 
 const DOMAIN = 'secrets-scan';
 const PROFILE = 'swf-test-static';
@@ -201,9 +201,12 @@ describe('secrets scan: no task token, access key or secret in anything the exte
     assert.equal(await typed(['card declined', 'issuer said 05'], async () => vscode.commands.executeCommand('swfTasks.failTask', await row(failed))), true);
 
     const canceled = await claim('cancel');
-    messages.answerWith((m) => (m.modal && m.items.includes('Cancel Task') ? 'Cancel Task' : undefined));
-    assert.equal(await typed(['no longer needed'], async () => vscode.commands.executeCommand('swfTasks.cancelTask', await row(canceled))), true);
-    messages.answerWith(() => undefined);
+    const confirming = answerConfirmations('act');
+    try {
+      assert.equal(await typed(['no longer needed'], async () => vscode.commands.executeCommand('swfTasks.cancelTask', await row(canceled))), true);
+    } finally {
+      confirming.dispose();
+    }
 
     const pasted = await claim('pasted');
     const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Paste a task token')));
@@ -260,10 +263,9 @@ describe('secrets scan: no task token, access key or secret in anything the exte
   it('workflow actions, Show Execution History, Open Execution and Export History', async () => {
     const node = async (activityId: string): Promise<TaskRow> => (await shownTask(api, activityId)).node;
     assert.equal(await typed(['approve', '{"by":"ops"}'], async () => vscode.commands.executeCommand('swfTasks.signalWorkflow', await node('charge-signal'))), true);
-    assert.equal(await vscode.commands.executeCommand('swfTasks.requestCancelWorkflow', await node('charge-request-cancel')), true);
-    const picks = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === 'TERMINATE'));
-    messages.answerWith((m) => (m.modal ? 'Terminate' : undefined));
+    const picks = answerQuickPick<vscode.QuickPickItem>((items) => confirmationEntry(items, 'act') ?? items.find((i) => i.label === 'TERMINATE'));
     try {
+      assert.equal(await vscode.commands.executeCommand('swfTasks.requestCancelWorkflow', await node('charge-request-cancel')), true);
       assert.equal(await typed(['stuck', 'see incident'], async () => vscode.commands.executeCommand('swfTasks.terminateWorkflow', await node('charge-terminate'))), true);
     } finally {
       picks.dispose();

@@ -5,7 +5,7 @@
  * test's own client:
  * - a signal from a task row is in the history with its name and input, and in the log;
  * - given an ExecutionTarget (as the execution panel passes), nothing is asked about the execution;
- * - terminating asks a modal question naming the workflow ID; declining sends nothing;
+ * - terminating and requesting cancellation ask first, in a pick whose default keeps the execution; declining sends nothing;
  * - from the execution panel, Request Cancel and Terminate show in the open panel;
  * - an over-long signal name or reason is refused as typed, and nothing is sent;
  * - a failed call keeps what was typed, and Retry offers it again, prefilled.
@@ -17,7 +17,7 @@ import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
 import { activateExtension, clearRoots, loggedText, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, type InputBoxRecord, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
+import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, confirmationEntry, type InputBoxRecord, isConfirmation, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
 const DOMAIN = 'workflow-actions';
 const TYPE = { name: 'ReviewOrder', version: '1' };
@@ -78,9 +78,9 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     }
   }
 
-  /** Picks `label` in every quick pick (the child policy), recording what was offered. */
-  function pickLabel(label: string): vscode.Disposable & { readonly offered: vscode.QuickPickItem[][] } {
-    return answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === label));
+  /** Picks `label` in every quick pick (the child policy) and answers confirmations with `confirm`, recording what was offered. */
+  function pickLabel(label: string, confirm: 'act' | 'keep' = 'act'): vscode.Disposable & { readonly offered: vscode.QuickPickItem[][] } {
+    return answerQuickPick<vscode.QuickPickItem>((items) => confirmationEntry(items, confirm) ?? items.find((i) => i.label === label));
   }
 
   it('signals from a task row: the history shows WorkflowExecutionSignaled with that name and input, and the log shows it', async () => {
@@ -98,15 +98,26 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     assert.match(log, new RegExp(`#${signaled[0].eventId}\\s+\\S+\\s+WorkflowExecutionSignaled\\s+signalName="approve-order" input="\\{\\\\"approvedBy\\\\":\\\\"ops\\\\"\\}"`), 'the output channel shows the event');
   });
 
-  it('requests cancellation given an ExecutionTarget, asking nothing about the execution; a second request changes nothing', async () => {
+  it('requests cancellation given an ExecutionTarget only after a confirmation whose default keeps it; a second request changes nothing', async () => {
     const target: ExecutionTarget = { kind: 'execution', root: rootModel(api).spec, ...execution('cancel') };
+    const declining = pickLabel('never', 'keep');
+    try {
+      const { sent } = await run('swfTasks.requestCancelWorkflow', target, []);
+      assert.equal(sent, false, 'declined');
+      assert.equal(declining.offered.length, 1, 'one question');
+      assert.deepEqual(declining.offered[0].map((i) => i.label), ['$(arrow-left) Do not request cancellation', '$(warning) Request cancellation of order-cancel']);
+      assert.match(declining.offered[0][1].detail ?? '', new RegExp(`^Run ${execution('cancel').runId} in ${DOMAIN} \\(`));
+      assert.equal(calls('RequestCancelWorkflowExecution'), 0, 'nothing was sent');
+    } finally {
+      declining.dispose();
+    }
     const picks = pickLabel('never');
     const plainBoxes = answerShowInputBox([]);
     try {
       const { sent, boxes } = await run('swfTasks.requestCancelWorkflow', target, []);
       assert.equal(sent, true);
       assert.equal(boxes.length, 0, 'no input box');
-      assert.equal(picks.offered.length, 0, 'no quick pick of roots or executions');
+      assert.equal(picks.offered.filter((items) => !isConfirmation(items)).length, 0, 'no quick pick of roots or executions');
       assert.equal(plainBoxes.asked.length, 0, 'no workflow ID or run ID asked');
     } finally {
       picks.dispose();
@@ -118,7 +129,8 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     assert.match(messages.of('info')[0]?.message ?? '', /^Requested cancellation of order-cancel; its decider decides/);
     assert.match(await loggedText(api), new RegExp(`#${requested[0].eventId}\\s+\\S+\\s+WorkflowExecutionCancelRequested`));
 
-    const again = await run('swfTasks.requestCancelWorkflow', target, []);
+    const confirming = pickLabel('never');
+    const again = await run('swfTasks.requestCancelWorkflow', target, []).finally(() => confirming.dispose());
     assert.equal(again.sent, true);
     assert.equal((await eventsOf('cancel', 'WorkflowExecutionCancelRequested')).length, 1, 'SWF records one request');
     assert.match(messages.of('info')[1]?.message ?? '', /^Cancellation of order-cancel was already requested/);
@@ -132,12 +144,16 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     const panel = await panels.show(target);
     try {
       await waitFor(() => panel.firstRenderMs !== undefined, 'the page drew the execution', 20_000);
-      await panel.receive({ type: 'action', action: 'requestCancel' });
-      await waitFor(() => panel.model.timeline.header.cancelRequested, 'the panel shows the cancel request');
+      const confirming = pickLabel('never');
+      try {
+        await panel.receive({ type: 'action', action: 'requestCancel' });
+        await waitFor(() => panel.model.timeline.header.cancelRequested, 'the panel shows the cancel request');
+      } finally {
+        confirming.dispose();
+      }
       assert.ok([...panel.model.timeline.lanes.values()].some((l) => l.marks.some((m) => m.kind === 'cancelRequest')), 'a cancel-request mark');
       assert.equal(panel.model.timeline.header.status, 'open', 'a cancel request leaves the decision to the decider');
 
-      messages.answerWith((m) => (m.modal ? 'Terminate' : undefined));
       const picks = pickLabel('TERMINATE');
       const boxes = answerNextInputBoxes(['closed from the panel', '']);
       try {
@@ -158,27 +174,29 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     }
   });
 
-  it('terminates only after a modal naming the workflow ID: declining sends nothing and keeps what was typed', async () => {
+  it('terminates only after a confirmation naming the workflow ID whose default keeps it running: declining sends nothing and keeps what was typed', async () => {
     const row = await shownTask(api, 'review-terminate');
-    const picks = pickLabel('ABANDON');
+    const declining = pickLabel('ABANDON', 'keep');
     try {
       const declined = await run('swfTasks.terminateWorkflow', row.node, ['stuck after deploy', 'see incident 42']);
       assert.equal(declined.sent, false);
-      const [question] = messages.of('warning');
-      assert.ok(question, `a question was asked; saw ${JSON.stringify(messages.shown)}`);
-      assert.equal(question.modal, true);
-      assert.equal(question.message, 'Terminate workflow order-terminate?');
-      assert.ok(question.detail?.startsWith(`Run ${execution('terminate').runId} in ${DOMAIN} (`), `the detail names the run and domain: ${question.detail}`);
-      assert.match(question.detail ?? '', /Child policy: ABANDON\. This cannot be undone\.$/);
-      assert.deepEqual(question.items, ['Terminate']);
+      const question = declining.offered.find(isConfirmation);
+      assert.ok(question, `a question was asked; saw ${JSON.stringify(declining.offered)}`);
+      assert.deepEqual(question.map((i) => i.label), ['$(arrow-left) Keep order-terminate running', '$(warning) Terminate order-terminate'], 'the first (default) entry keeps it');
+      assert.ok(question[1].detail?.startsWith(`Run ${execution('terminate').runId} in ${DOMAIN} (`), `the detail names the run and domain: ${question[1].detail}`);
+      assert.match(question[1].detail ?? '', /Child policy: ABANDON\.$/);
+      assert.equal(messages.shown.filter((m) => m.modal).length, 0, 'no modal dialog (it would focus Terminate)');
       assert.equal(calls('TerminateWorkflowExecution'), 0, 'TerminateWorkflowExecution was not called');
       assert.deepEqual(await eventsOf('terminate', 'WorkflowExecutionTerminated'), []);
-
-      messages.answerWith((m) => (m.modal ? 'Terminate' : undefined));
+    } finally {
+      declining.dispose();
+    }
+    const picks = pickLabel('ABANDON');
+    try {
       const confirmed = await run('swfTasks.terminateWorkflow', row.node, ['stuck after deploy', 'see incident 42']);
       assert.equal(confirmed.sent, true);
       assert.deepEqual(confirmed.boxes.map((b) => b.shownValue), ['stuck after deploy', 'see incident 42'], 'the declined draft was offered again');
-      assert.equal(picks.offered[1]?.[0]?.label, 'ABANDON', 'the last child policy is offered first');
+      assert.equal(picks.offered[0]?.[0]?.label, 'ABANDON', 'the last child policy is offered first');
     } finally {
       picks.dispose();
     }
@@ -195,14 +213,14 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
     const longName = await run('swfTasks.signalWorkflow', row.node, ['x'.repeat(257)]);
     assert.equal(longName.sent, false);
     assert.equal(longName.boxes[0]?.rejected, true, 'the box kept the name');
-    assert.equal(longName.boxes[0]?.validationMessage, 'Signal name is too long: 257 characters, SWF allows at most 256.');
+    assert.equal(longName.boxes[0]?.problem, 'Signal name is too long: 257 characters, SWF allows at most 256.');
 
     const picks = pickLabel('TERMINATE');
     try {
       const longReason = await run('swfTasks.terminateWorkflow', row.node, ['😀'.repeat(129)]);
       assert.equal(longReason.sent, false);
       assert.equal(longReason.boxes[0]?.rejected, true, 'the box kept the reason');
-      assert.equal(longReason.boxes[0]?.validationMessage, 'Reason is too long: 258 characters (UTF-16 units; emoji count as 2), SWF allows at most 256.');
+      assert.equal(longReason.boxes[0]?.problem, 'Reason is too long: 258 characters (UTF-16 units; emoji count as 2), SWF allows at most 256.');
       assert.equal(picks.offered.length, 0, 'nothing after the reason was asked');
     } finally {
       picks.dispose();
@@ -238,7 +256,6 @@ describe('workflow actions: signal, request cancel, terminate (own sandbox)', fu
   it('offers no Retry once the execution has closed, only a copy of what was typed', async () => {
     const target: ExecutionTarget = { kind: 'execution', root: rootModel(api).spec, ...execution('closed') };
     const picks = pickLabel('Execution default');
-    messages.answerWith((m) => (m.modal ? 'Terminate' : undefined));
     try {
       assert.equal((await run('swfTasks.terminateWorkflow', target, ['', ''])).sent, true);
     } finally {

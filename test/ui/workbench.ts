@@ -251,6 +251,34 @@ export class Workbench {
     }
   }
 
+  /**
+   * The choice Enter would take in the question now shown: the focused
+   * button of a modal dialog, or the highlighted entry of a quick pick whose
+   * entries match `entries` (so a pick still closing is not taken for it).
+   */
+  async focusedChoice(entries?: RegExp): Promise<string> {
+    const deadline = Date.now() + UI_WAIT_MS;
+    for (;;) {
+      const inDialog = await this.page.evaluate(() => {
+        const focused = document.activeElement;
+        return focused?.closest('.monaco-dialog-box') ? (focused.textContent ?? '').trim() : undefined;
+      });
+      if (inDialog) return inDialog;
+      const row = this.quickInput().locator('.monaco-list-row.focused');
+      if ((await this.quickInput().isVisible()) && (await row.count()) > 0) {
+        const text = (await row.first().innerText()).split('\n')[0].trim();
+        if (!entries || entries.test(text)) return text;
+      }
+      if (Date.now() > deadline) throw new Error('No question with a focused choice was shown');
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The open execution with this workflow ID, as SWF lists it. */
+  openRun(swf: SWFClient, domain: string, workflowId: string): Promise<WorkflowExecution & { runId: string }> {
+    return openExecution(swf, domain, workflowId) as Promise<WorkflowExecution & { runId: string }>;
+  }
+
   /** A button of an editor's title bar, such as "Submit to SWF". */
   editorTitleAction(name: string): Locator {
     return this.page.locator(`.editor-actions a.action-label[aria-label="${name}"]`);

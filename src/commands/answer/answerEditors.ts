@@ -5,8 +5,9 @@
  * Closing the editor without submitting cancels, and keeps the text as a
  * draft.
  *
- * With a schema, the document gets a path the JSON language service maps to
- * the schema (schemaLinks.ts): completion, hover and problems as the person
+ * The document's path ends in a name after the task, which its tab shows.
+ * With a schema, that path is what the JSON language service maps to the
+ * schema (schemaLinks.ts): completion, hover and problems as the person
  * types; Submit refuses text that violates it and keeps the editor open.
  */
 import * as vscode from 'vscode';
@@ -21,6 +22,8 @@ export interface EditorOptions {
   schema?: SchemaCheck;
   /** The task's activity type, for Save as Template. */
   activityType?: ActivityTypeRef;
+  /** The tab's name, after the task (`Complete charge-order-1005`); "answer" when not given. */
+  name?: string;
 }
 
 interface Pending extends EditorOptions {
@@ -45,7 +48,7 @@ export class AnswerEditors implements vscode.Disposable {
 
   /** Opens `initial` in an editor; resolves with the submitted text, or `undefined` when the editor is closed. */
   async edit(field: Pending['field'], title: string, initial: string, remember?: (text: string) => void, options: EditorOptions = {}): Promise<string | undefined> {
-    const { doc, linkedPath } = await openDocument(initial, options.schema);
+    const { doc, linkedPath } = await openDocument(initial, options.schema, options.name ?? vscode.l10n.t('answer'));
     const key = doc.uri.toString();
     const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { ...options, field, resolve, remember, linkedPath }));
     await this.updateContext();
@@ -104,20 +107,26 @@ export class AnswerEditors implements vscode.Disposable {
   }
 }
 
-/** An untitled document holding `initial`; with a schema, at a path linked to it (JSON whatever the text). */
-async function openDocument(initial: string, schema: SchemaCheck | undefined): Promise<{ doc: vscode.TextDocument; linkedPath?: string }> {
-  if (!schema) return { doc: await vscode.workspace.openTextDocument({ content: initial, language: looksLikeJson(initial) ? 'json' : 'plaintext' }) };
-  const linkedPath = answerDocumentPath(schema.fileName);
-  // Linked first, so the language service validates the text against the schema from the start.
-  await linkSchema(linkedPath, schema.location);
-  let doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: linkedPath }));
-  if (doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
+/**
+ * An untitled document holding `initial`, at a path whose last segment is
+ * `name`, so its tab names the task. With a schema the name ends in `.json`
+ * and the path is linked to the schema (JSON whatever the text).
+ */
+async function openDocument(initial: string, schema: SchemaCheck | undefined, name: string): Promise<{ doc: vscode.TextDocument; linkedPath?: string }> {
+  const path = answerDocumentPath(schema ? `${name}.json` : name);
+  if (schema) {
+    // Linked first, so the language service validates the text against the schema from the start.
+    await linkSchema(path, schema.location);
+  }
+  let doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path }));
+  const language = schema || looksLikeJson(initial) ? 'json' : 'plaintext';
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
   if (initial !== '') {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(0, 0), initial);
     await vscode.workspace.applyEdit(edit);
   }
-  return { doc, linkedPath };
+  return { doc, linkedPath: schema ? path : undefined };
 }
 
 export function looksLikeJson(text: string): boolean {

@@ -23,6 +23,7 @@ import { saveAsTemplate } from './templateCommands';
 import { describeTask, isTaskRow } from '../../inbox/taskGroups';
 import { answerDraftId, type Draft, type DraftStore } from '../../model/drafts';
 import type { CommandContext } from '../commandContext';
+import { confirmAction } from '../confirm';
 import { showSwfError } from '../showError';
 import type { AnswerEditors } from './answerEditors';
 import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
@@ -208,8 +209,9 @@ export class TaskAnswers {
       changed();
     };
     const activityType = target.claim?.activityType;
-    const ask = async (field: AnswerField, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember'>): Promise<boolean> => {
-      const text = await promptText({ activityType, ...options, field, title, value: draft[field], remember: remember(field) }, this.editors);
+    const ask = async (field: AnswerField, options: Omit<TextPromptOptions, 'field' | 'title' | 'value' | 'remember' | 'editorName'>): Promise<boolean> => {
+      const editorName = editorTabName(action, field, target);
+      const text = await promptText({ activityType, ...options, field, title, value: draft[field], remember: remember(field), editorName }, this.editors);
       return text !== undefined;
     };
     switch (action) {
@@ -289,13 +291,13 @@ export class TaskAnswers {
     }
     if (requested) return true;
     const why = requested === false ? vscode.l10n.t('The decider has not requested cancellation of this task.') : vscode.l10n.t('Could not check whether cancellation was requested.');
-    const cancelTask = vscode.l10n.t('Cancel Task');
-    const choice = await vscode.window.showWarningMessage(
-      `${why} ${vscode.l10n.t('Cancel {0} anyway?', target.label)}`,
-      { modal: true, detail: vscode.l10n.t('The workflow sees ActivityTaskCanceled as if it had asked for it.') },
-      cancelTask,
-    );
-    return choice === cancelTask;
+    return confirmAction({
+      title: vscode.l10n.t('Cancel Task: {0}', target.label),
+      question: `${why} ${vscode.l10n.t('Cancel it anyway?')}`,
+      keep: vscode.l10n.t('Keep the task: do not cancel it'),
+      act: vscode.l10n.t('Cancel {0} anyway', target.claim?.activityId ?? target.label),
+      consequence: vscode.l10n.t('Sends RespondActivityTaskCanceled: the workflow sees ActivityTaskCanceled as if it had asked for it.'),
+    });
   }
 
   /** The last check before the call: SWF's limits, and the schema when there is one. */
@@ -421,6 +423,19 @@ function oneLine(text: string): string {
 
 function fromClaim(claim: ClaimedTask): AnswerTarget {
   return { taskToken: claim.taskToken, connection: claim.connection, claim, label: describeTask(claim) };
+}
+
+/** The answer editor's tab: what is answered and which task (`Complete charge-order-1005`, `Fail charge-order-1005 (details)`). */
+function editorTabName(action: AnswerAction, field: AnswerField, target: AnswerTarget): string {
+  const task = target.claim?.activityId ?? shortToken(target.taskToken);
+  switch (action) {
+    case 'complete':
+      return vscode.l10n.t('Complete {0}', task);
+    case 'fail':
+      return field === 'reason' ? vscode.l10n.t('Fail {0} (reason)', task) : vscode.l10n.t('Fail {0} (details)', task);
+    case 'cancel':
+      return vscode.l10n.t('Cancel {0} (details)', task);
+  }
 }
 
 function actionTitle(action: AnswerAction): string {

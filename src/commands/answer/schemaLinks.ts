@@ -6,7 +6,8 @@
  * (`json.schemas`, or a `jsonValidation` contribution, which is fixed in the
  * manifest) or by a `$schema` property in the document, which would then be
  * sent to the decider. So an answer editor is an untitled document with a
- * path of its own (`untitled:/swf-answer/<id>/<type>@<version>.result.json`),
+ * path of its own (`untitled:/swf-answer/<id>/Complete charge-order-1005.json`,
+ * named after the task for its tab),
  * and while it is open the user's `json.schemas` setting holds one entry
  * mapping that path to the schema file. The entry goes when the editor
  * closes; entries left by a window that crashed go at the next activation.
@@ -50,8 +51,12 @@ export function unlinkAllSchemas(): Promise<void> {
   return update((entries) => entries.filter((e) => !ours(e)));
 }
 
-/** A path for an answer editor: unique, and with no glob characters (the setting's `fileMatch` is a glob). */
+/**
+ * A path for an answer editor: unique, and with no glob characters (the
+ * setting's `fileMatch` is a glob), nor `#` or `%`, which a URI would encode
+ * and the pattern then not match.
+ */
 export function answerDocumentPath(fileName: string): string {
   const id = Math.random().toString(36).slice(2, 10);
-  return `${ANSWER_PATH_PREFIX}${id}/${fileName.replace(/[*?[\]{}!\\]/g, '_')}`;
+  return `${ANSWER_PATH_PREFIX}${id}/${fileName.replace(/[*?[\]{}!\\#%]/g, '_')}`;
 }

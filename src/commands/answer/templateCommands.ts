@@ -12,7 +12,7 @@ import { checkTemplateName, templateFileName } from '../../answers/templates';
 import type { CommandContext } from '../commandContext';
 import type { AnswerEditors } from './answerEditors';
 import type { AnswerServices } from './answerServices';
-import { runInputBox } from './prompts';
+import { runInputBox, showNote } from './prompts';
 
 /** The Save as Template command: the answer editor's text (its title bar), or says where to use it. */
 export async function saveEditorAsTemplate(ctx: CommandContext, services: AnswerServices, editors: AnswerEditors, uri?: vscode.Uri): Promise<boolean> {
@@ -41,12 +41,14 @@ export async function saveAsTemplate(ctx: CommandContext, services: AnswerServic
   }
   const box = vscode.window.createInputBox();
   box.title = vscode.l10n.t('Save as Template: {0} {1}', type.name, type.version);
-  box.prompt = vscode.l10n.t('Name of the template (Complete Task offers it for this activity type).');
+  const prompt = vscode.l10n.t('Name of the template (Complete Task offers it for this activity type).');
+  box.prompt = prompt;
   box.placeholder = vscode.l10n.t('approved');
   box.ignoreFocusOut = true;
-  const name = await runInputBox(box, (typed) => {
+  const name = await runInputBox(box, (typed, accepting) => {
     const problem = checkTemplateName(typed);
-    box.validationMessage = problem && { message: problem, severity: typed === '' ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Error };
+    // An empty name is not an error before Enter: the prompt says what is wanted.
+    showNote(box, prompt, problem && (typed !== '' || accepting) ? { severity: 'error', text: problem } : undefined);
     return problem === undefined;
   });
   if (name === undefined) return false;

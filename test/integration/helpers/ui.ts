@@ -32,6 +32,7 @@ export interface InputBoxRecord {
   prompt: string | undefined;
   /** What the box held when it was shown: a prefilled value. */
   shownValue: string;
+  placeholder: string | undefined;
   /** The value the test typed; undefined for a box beyond the values given, which is dismissed with Escape. */
   value: string | undefined;
   /** onDidAccept fired (Enter was pressed). */
@@ -42,6 +43,14 @@ export interface InputBoxRecord {
   rejected: boolean;
   /** The box's validation message after the value was typed and Enter pressed. */
   validationMessage: string | undefined;
+  /**
+   * That message without the box's prompt, which the extension puts first so
+   * the prompt stays in view (VS Code shows the message instead of the
+   * prompt); `(prompt hidden) …` when the message does not start with it.
+   */
+  problem: string | undefined;
+  /** The validation message as the box opened, before anything was typed: none means the prompt shows. */
+  shownValidationMessage: string | undefined;
 }
 
 export interface InputBoxDriver extends vscode.Disposable {
@@ -82,7 +91,7 @@ export function answerNextInputBoxes(values: readonly (string | TypedThenEscaped
     const given = values[boxes.length];
     const escape = typeof given === 'object';
     const value = typeof given === 'object' ? given.typeThenEscape : given;
-    const record: InputBoxRecord = { title: undefined, prompt: undefined, shownValue: '', value, accepted: false, closed: false, rejected: false, validationMessage: undefined };
+    const record: InputBoxRecord = { title: undefined, prompt: undefined, shownValue: '', placeholder: undefined, value, accepted: false, closed: false, rejected: false, validationMessage: undefined, problem: undefined, shownValidationMessage: undefined };
     boxes.push(record);
     box.onDidAccept(() => (record.accepted = true));
     box.onDidHide(() => (record.closed = true));
@@ -116,6 +125,8 @@ async function drive(box: vscode.InputBox, record: InputBoxRecord, escapeAfterTy
   record.title = box.title;
   record.prompt = box.prompt;
   record.shownValue = box.value;
+  record.shownValidationMessage = validationText(box.validationMessage);
+  record.placeholder = box.placeholder;
   await sleep(SETTLE_MS);
   if (record.value === undefined) {
     await vscode.commands.executeCommand(ESCAPE);
@@ -138,8 +149,16 @@ async function drive(box: vscode.InputBox, record: InputBoxRecord, escapeAfterTy
   if (record.closed) return;
   record.rejected = true;
   record.validationMessage = validationText(box.validationMessage);
+  record.problem = withoutPrompt(record.validationMessage, box.prompt);
   await vscode.commands.executeCommand(ESCAPE);
   await waitFor(() => record.closed, 'the input box to close after Escape', CLOSE_WAIT_MS);
+}
+
+/** See InputBoxRecord.problem. A prompt never holds " · " itself: the extension joins its parts with it. */
+function withoutPrompt(message: string | undefined, prompt: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const lead = `${(prompt ?? '').split(' · ')[0]} · `;
+  return prompt && message.startsWith(lead) ? message.slice(lead.length) : `(prompt hidden) ${message}`;
 }
 
 function validationText(message: vscode.InputBox['validationMessage']): string | undefined {
@@ -251,4 +270,29 @@ export async function setSettings(values: Partial<Record<SettingKey, string | nu
 export async function resetSettings(): Promise<void> {
   const config = vscode.workspace.getConfiguration('swfTasks');
   for (const key of SETTING_KEYS) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * When `items` are a confirmation of src/commands/confirm.ts (the entry that
+ * keeps things first, the action second), the entry `answer` names; else
+ * `undefined`, for a chooser to handle other picks.
+ */
+export function confirmationEntry<T extends vscode.QuickPickItem>(items: readonly T[], answer: 'act' | 'keep'): T | undefined {
+  if (!isConfirmation(items)) return undefined;
+  return answer === 'act' ? items[1] : items[0];
+}
+
+export function isConfirmation(items: readonly vscode.QuickPickItem[]): boolean {
+  return items.length === 2 && items[0].label.startsWith('$(arrow-left) ') && items[1].label.startsWith('$(warning) ');
+}
+
+/** Answers every confirmation with `answer` (and dismisses any other pick) until disposed; `offered` holds the confirmations shown. */
+export function answerConfirmations(answer: 'act' | 'keep'): vscode.Disposable & { readonly offered: vscode.QuickPickItem[][] } {
+  const picks = answerQuickPick<vscode.QuickPickItem>((items) => confirmationEntry(items, answer));
+  return {
+    get offered() {
+      return picks.offered.filter(isConfirmation);
+    },
+    dispose: () => picks.dispose(),
+  };
 }
