@@ -15,6 +15,11 @@
  *    schema validator's (loading its bundle on first use, compiling a schema,
  *    checking a result). `--answers` runs only this part.
  *
+ * 5. The execution panel at SWF's maximum history (test/bench/panel.ts): a
+ *    25,000-event history's model, the bytes posted for the first render and
+ *    for a 2-event delta, and the real page bundle's render times in headless
+ *    Chromium. `--panel` runs only this part.
+ *
  * `--quick`: bundles, activation and the 100-execution domain (under a minute).
  * `--executions N[,N...]` picks the domain sizes, `--latency MS` the latency,
  * `--first-load` runs only the first load of each.
@@ -34,6 +39,7 @@ import { applyEvents, buildTimeline, createTimeline } from '../../src/swf/timeli
 import * as os from 'node:os';
 import { AnswerJournal, describeText, type JournalEntry } from '../../src/swf/journal';
 import { benchDomain, type CaseResult, markdownTable } from './domains';
+import { benchPanel } from './panel';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,6 +50,7 @@ const EXECUTIONS = arg('executions', 2000);
 const EVENTS = arg('events', 60);
 const LATENCY_MS = arg('latency', 20);
 const ANSWERS = process.argv.includes('--answers');
+const PANEL = process.argv.includes('--panel');
 const SIZES = (() => {
   const i = process.argv.indexOf('--executions');
   if (i > 0) return process.argv[i + 1].split(',').map(Number);
@@ -246,6 +253,10 @@ function activation(runs = 9): { activateMs: number; loadMs: number; bundles: st
 }
 
 async function main(): Promise<void> {
+  if (PANEL) {
+    console.log(JSON.stringify(await benchPanel(console.log)));
+    return;
+  }
   if (ANSWERS) {
     await benchJournal();
     benchSchemaValidator();
