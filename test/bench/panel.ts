@@ -105,11 +105,15 @@ const STRINGS: protocol.PageStrings = {
 
 /**
  * What ExecutionPanel posts, without VS Code: the host side of the protocol
- * over one model, as src/views/executionPanel.ts does it.
+ * (protocol.ts initMessage, deltaMessage, eventPage) over one model, as
+ * src/views/executionPanel.ts uses it.
  */
 class HostSim {
   readonly model: TimelineModel;
   readonly events: HistoryEvent[];
+  private readonly posted = protocol.postedState();
+  /** The bytes of the delta as it was before deltas were bar-level: every lane the read touched, whole, and the whole header. */
+  naiveDeltaBytes = 0;
 
   constructor(history: readonly HistoryEvent[]) {
     this.events = [...history];
@@ -117,25 +121,14 @@ class HostSim {
   }
 
   init(): HostMessage {
-    const { model } = this;
-    return {
-      type: 'init',
-      header: protocol.toHeaderView(model.header, ROOT),
-      lanes: [...model.lanes.values()].map(protocol.toLaneView),
-      lastEventAt: model.lastEventAt?.getTime(),
-      eventCount: this.events.length,
-      eventTypes: [...protocol.eventTypesOf(this.events)].sort(),
-      strings: { ...STRINGS },
-      state: { root: {}, workflowId: 'batch-77', runId: 'run-1' },
-    };
+    return protocol.initMessage(this.model, this.events, ROOT, { strings: { ...STRINGS }, state: { root: {}, workflowId: 'batch-77', runId: 'run-1' } }, this.posted);
   }
 
-  /** Today's delta: every lane the read touched, whole. */
   apply(fresh: HistoryEvent[]): HostMessage {
     const delta = applyEvents(this.model, fresh);
     this.events.push(...fresh);
     const keys = new Set<string>([...delta.lanesAdded.map((l) => l.key), ...delta.barsChanged.map((b) => b.laneKey), ...delta.marksAdded.map((m) => m.laneKey)]);
-    return {
+    this.naiveDeltaBytes = Buffer.byteLength(JSON.stringify({
       type: 'delta',
       header: delta.headerChanged ? protocol.toHeaderView(this.model.header, ROOT) : undefined,
       lanes: [...keys].flatMap((k) => {
@@ -145,13 +138,17 @@ class HostSim {
       lastEventAt: this.model.lastEventAt?.getTime(),
       eventCount: this.events.length,
       eventTypes: [...protocol.eventTypesOf(this.events)].sort(),
-    };
+    }));
+    return protocol.deltaMessage(this.model, delta, this.events, ROOT, this.posted);
   }
 
   answer(message: PageMessage): HostMessage[] {
     switch (message.type) {
-      case 'requestEvents':
-        return [{ type: 'events', page: protocol.eventPage(this.events, message.offset, message.filter) }];
+      case 'requestEvents': {
+        const page = protocol.eventPage(this.events, message.offset, message.filter);
+        this.posted.shown = { offset: page.offset, filter: page.filter };
+        return [{ type: 'events', page }];
+      }
       default:
         return [];
     }
@@ -254,6 +251,8 @@ export interface PanelResult {
   initFollowUpBytes: number;
   firstRenderMs: number;
   deltaBytes: number;
+  /** The same delta as whole lanes (before bar-level deltas). */
+  naiveDeltaBytes: number;
   deltaFollowUpBytes: number;
   deltaRenderMs: number;
   timelineNodes: number;
@@ -271,6 +270,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   const server = await serve();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-panel-'));
   const browser = await launchChromium(stateDir);
+  let naiveDeltaBytes = 0;
   const samples: { first: Exchange; delta: Exchange; timelineNodes: number; eventListNodes: number }[] = [];
   try {
     for (let run = 0; run < runs; run++) {
@@ -286,6 +286,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
       const host = new HostSim(history);
       const first = await exchange(page, host, [host.init()]);
       const delta = await exchange(page, host, [host.apply(signalDelta(host.events))]);
+      naiveDeltaBytes = host.naiveDeltaBytes;
       const counts = await page.evaluate(() => ({ timeline: document.querySelectorAll('.timeline *').length, events: document.querySelectorAll('.events *').length, signals: document.querySelectorAll('.lane[data-lane="signal:"] .mark').length, decisions: document.querySelectorAll('.lane[data-lane="decision:"] .bar').length }));
       const wantSignals = host.model.lanes.get('signal:')?.marks.length;
       const wantDecisions = host.model.lanes.get('decision:')?.bars.length;
@@ -310,6 +311,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
     initFollowUpBytes: s.first.followUpBytes,
     firstRenderMs: Number(median(samples.map((x) => x.first.ms)).toFixed(1)),
     deltaBytes: s.delta.bytes,
+    naiveDeltaBytes,
     deltaFollowUpBytes: s.delta.followUpBytes,
     deltaRenderMs: Number(median(samples.map((x) => x.delta.ms)).toFixed(1)),
     timelineNodes: s.timelineNodes,
@@ -317,7 +319,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   };
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB (${n.toLocaleString('en-US')} bytes)`;
   log(`panel: first render posts ${kib(result.initBytes)} + ${kib(result.initFollowUpBytes)} of event list; drawn in ${result.firstRenderMs} ms (median of ${runs}, headless Chromium)`);
-  log(`panel: a 2-event delta (signal + decision task) posts ${kib(result.deltaBytes)} + ${kib(result.deltaFollowUpBytes)} asked for after it; drawn in ${result.deltaRenderMs} ms (median of ${runs})`);
+  log(`panel: a 2-event delta (signal + decision task) posts ${kib(result.deltaBytes)} + ${kib(result.deltaFollowUpBytes)} asked for after it (as whole lanes: ${kib(result.naiveDeltaBytes)}); drawn in ${result.deltaRenderMs} ms (median of ${runs})`);
   log(`panel: DOM nodes in the timeline ${result.timelineNodes.toLocaleString('en-US')}, in the event list ${result.eventListNodes.toLocaleString('en-US')}`);
   return result;
 }
