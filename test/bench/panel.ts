@@ -183,11 +183,14 @@ function pageHtml(origin: string, nonce: string): string {
   window.__deliver = async (texts) => {
     const start = performance.now();
     for (const text of texts) window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(text) }));
+    const script = performance.now() - start;
     document.body.getBoundingClientRect();
+    const layout = performance.now() - start - script;
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const posted = window.__posted;
     window.__posted = [];
-    return { ms: performance.now() - start, posted };
+    const ms = performance.now() - start;
+    return { ms, script, layout, paint: ms - script - layout, posted };
   };
 </script>
 <script nonce="${nonce}" src="${origin}/execution.js"></script>
@@ -219,6 +222,10 @@ async function serve(): Promise<{ origin: string; close: () => Promise<void> }> 
 
 interface Exchange {
   ms: number;
+  /** Of `ms`: the page's script, the layout it forced, and the frame after it (style, paint). */
+  scriptMs: number;
+  layoutMs: number;
+  paintMs: number;
   /** Bytes of the message(s) delivered first. */
   bytes: number;
   /** Bytes of what the host posted in answer to what the page asked for afterwards. */
@@ -229,17 +236,23 @@ interface Exchange {
 /** Delivers `messages`, then answers what the page posts until it asks for nothing more; the time covers every round. */
 async function exchange(page: Page, host: HostSim, messages: HostMessage[]): Promise<Exchange> {
   let ms = 0;
+  let scriptMs = 0;
+  let layoutMs = 0;
+  let paintMs = 0;
   let followUpBytes = 0;
   let rounds = 0;
   let batch = messages;
   while (batch.length > 0 && rounds < 5) {
     rounds++;
-    const result = await page.evaluate((texts) => (window as unknown as { __deliver(t: string[]): Promise<{ ms: number; posted: PageMessage[] }> }).__deliver(texts), batch.map((m) => JSON.stringify(m)));
+    const result = await page.evaluate((texts) => (window as unknown as { __deliver(t: string[]): Promise<{ ms: number; script: number; layout: number; paint: number; posted: PageMessage[] }> }).__deliver(texts), batch.map((m) => JSON.stringify(m)));
     ms += result.ms;
+    scriptMs += result.script;
+    layoutMs += result.layout;
+    paintMs += result.paint;
     if (rounds > 1) followUpBytes += batch.reduce((n, m) => n + bytes(m), 0);
     batch = result.posted.flatMap((m) => host.answer(m));
   }
-  return { ms, bytes: messages.reduce((n, m) => n + bytes(m), 0), followUpBytes, rounds };
+  return { ms, scriptMs, layoutMs, paintMs, bytes: messages.reduce((n, m) => n + bytes(m), 0), followUpBytes, rounds };
 }
 
 export interface PanelResult {
@@ -255,6 +268,11 @@ export interface PanelResult {
   naiveDeltaBytes: number;
   deltaFollowUpBytes: number;
   deltaRenderMs: number;
+  /** A frame with no message, on the same page: what every render time includes anyway. */
+  idleFrameMs: number;
+  /** The medians' parts: script, forced layout, the frame after (style and paint). */
+  firstRenderParts: [number, number, number];
+  deltaRenderParts: [number, number, number];
   timelineNodes: number;
   eventListNodes: number;
 }
@@ -271,6 +289,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-panel-'));
   const browser = await launchChromium(stateDir);
   let naiveDeltaBytes = 0;
+  const idle: number[] = [];
   const samples: { first: Exchange; delta: Exchange; timelineNodes: number; eventListNodes: number }[] = [];
   try {
     for (let run = 0; run < runs; run++) {
@@ -287,6 +306,8 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
       const first = await exchange(page, host, [host.init()]);
       const delta = await exchange(page, host, [host.apply(signalDelta(host.events))]);
       naiveDeltaBytes = host.naiveDeltaBytes;
+      // A frame with nothing to draw: the floor under every render time above.
+      idle.push((await page.evaluate(() => (window as unknown as { __deliver(t: string[]): Promise<{ ms: number }> }).__deliver([]))).ms);
       const counts = await page.evaluate(() => ({ timeline: document.querySelectorAll('.timeline *').length, events: document.querySelectorAll('.events *').length, signals: document.querySelectorAll('.lane[data-lane="signal:"] .mark').length, decisions: document.querySelectorAll('.lane[data-lane="decision:"] .bar').length }));
       const wantSignals = host.model.lanes.get('signal:')?.marks.length;
       const wantDecisions = host.model.lanes.get('decision:')?.bars.length;
@@ -302,6 +323,10 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const s = samples[0];
+  const parts = (xs: Exchange[]): [number, number, number] => {
+    const m = [...xs].sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)];
+    return [m.scriptMs, m.layoutMs, m.paintMs].map((n) => Number(n.toFixed(1))) as [number, number, number];
+  };
   const result: PanelResult = {
     events: history.length,
     lanes: model!.lanes.size,
@@ -314,12 +339,16 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
     naiveDeltaBytes,
     deltaFollowUpBytes: s.delta.followUpBytes,
     deltaRenderMs: Number(median(samples.map((x) => x.delta.ms)).toFixed(1)),
+    idleFrameMs: Number(median(idle).toFixed(1)),
+    firstRenderParts: parts(samples.map((x) => x.first)),
+    deltaRenderParts: parts(samples.map((x) => x.delta)),
     timelineNodes: s.timelineNodes,
     eventListNodes: s.eventListNodes,
   };
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB (${n.toLocaleString('en-US')} bytes)`;
-  log(`panel: first render posts ${kib(result.initBytes)} + ${kib(result.initFollowUpBytes)} of event list; drawn in ${result.firstRenderMs} ms (median of ${runs}, headless Chromium)`);
-  log(`panel: a 2-event delta (signal + decision task) posts ${kib(result.deltaBytes)} + ${kib(result.deltaFollowUpBytes)} asked for after it (as whole lanes: ${kib(result.naiveDeltaBytes)}); drawn in ${result.deltaRenderMs} ms (median of ${runs})`);
+  log(`panel: first render posts ${kib(result.initBytes)} + ${kib(result.initFollowUpBytes)} of event list; drawn in ${result.firstRenderMs} ms (median of ${runs}, headless Chromium; script ${result.firstRenderParts[0]}, layout ${result.firstRenderParts[1]}, frame ${result.firstRenderParts[2]})`);
+  log(`panel: a 2-event delta (signal + decision task) posts ${kib(result.deltaBytes)} + ${kib(result.deltaFollowUpBytes)} asked for after it (as whole lanes: ${kib(result.naiveDeltaBytes)}); drawn in ${result.deltaRenderMs} ms (median of ${runs}; script ${result.deltaRenderParts[0]}, layout ${result.deltaRenderParts[1]}, frame ${result.deltaRenderParts[2]})`);
+  log(`panel: a frame with nothing to draw takes ${result.idleFrameMs} ms on the same page (median of ${runs})`);
   log(`panel: DOM nodes in the timeline ${result.timelineNodes.toLocaleString('en-US')}, in the event list ${result.eventListNodes.toLocaleString('en-US')}`);
   return result;
 }

@@ -8,10 +8,11 @@
  * What it knows lives in pageModel.ts; each message's patch says what
  * changed, and only those nodes are made or updated: a delta of 2 events in
  * a 25,000-event history touches a bar and a mark, not the thousands of the
- * decision lane. Bars are placed by CSS variables (their times, in seconds
- * from an origin) against the axis's range, set once on the timeline, so a
- * longer range moves every bar without touching one. The event list is one
- * page (EVENT_PAGE_SIZE rows) at a time.
+ * decision lane. Bars are placed in percent of a fixed time scale (`scale`,
+ * from `origin`) inside one canvas per lane; the axis's range only moves and
+ * stretches the canvases (and the open bars, which end at the axis's end),
+ * so a longer range restyles a few dozen nodes, not every bar. The event
+ * list is one page (EVENT_PAGE_SIZE rows) at a time.
  *
  * It keeps `{ root, workflowId, runId }` with setState, so VS Code's
  * serializer can reopen the panel after a window reload.
@@ -19,7 +20,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import './execution.css';
-import { applyHostMessage, axisRange, emptyPageModel, type PageLane } from './pageModel';
+import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
 import { type BarView, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HostMessage, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
 interface VsCodeApi {
@@ -142,20 +143,50 @@ function renderHeader(): void {
 // ---- timeline -------------------------------------------------------------
 
 /**
- * Where the timeline's nodes are: one lane row per lane, one node per bar or
- * mark (by id). `origin` is the time the CSS variables count seconds from,
- * fixed at the first render so no bar needs a new position later.
+ * Where the timeline's nodes are: one lane row per lane, each with a canvas
+ * that holds its bars and marks (one node each, by id). Inside a canvas, 100%
+ * is `scale` milliseconds from `origin`, both fixed at the first render.
  */
 const drawn = {
   lanes: el('div', { class: 'lanes' }),
   axis: el('div', { class: 'track axis-track' }),
   grid: el('div', { class: 'grid-layer', attrs: { 'aria-hidden': 'true' } }),
-  tracks: new Map<string, HTMLElement>(),
+  canvases: new Map<string, HTMLElement>(),
+  /** Each lane's last chunk: bars and marks go in chunks of CHUNK, each its own stacking context and layout root, so a new bar lays out and repaints its chunk, not a lane of thousands. */
+  lastChunk: new Map<string, HTMLElement>(),
   items: new Map<number, HTMLElement>(),
+  /** Bars still open, drawn up to the axis's end: the only bars a new range changes. */
+  open: new Map<number, HTMLElement>(),
   origin: 0,
+  scale: 1000,
+  /** The axis's end, for open bars. */
+  end: 0,
+  /** The range drawn, and the width its ticks were laid out for. */
+  range: undefined as { start: number; end: number } | undefined,
+  width: 0,
 };
 
-const seconds = (at: number) => ((at - drawn.origin) / 1000).toFixed(3);
+/** The range to draw now: the one drawn while the history fits in it. */
+function currentRange(): { start: number; end: number } {
+  return shownRange(drawn.range, axisRange(model, Date.now()), model.header?.status === 'open');
+}
+
+const CHUNK = 200;
+
+function chunkOf(laneKey: string): HTMLElement | undefined {
+  const canvas = drawn.canvases.get(laneKey);
+  if (!canvas) return undefined;
+  let chunk = drawn.lastChunk.get(laneKey);
+  if (!chunk || chunk.childElementCount >= CHUNK) {
+    chunk = el('div', { class: 'chunk' });
+    canvas.append(chunk);
+    drawn.lastChunk.set(laneKey, chunk);
+  }
+  return chunk;
+}
+
+/** Percent of the canvas: `at` on the fixed scale. */
+const pos = (at: number) => `${(((at - drawn.origin) / drawn.scale) * 100).toFixed(5)}%`;
 
 function tickLabel(at: number, step: number): string {
   if (step >= 24 * 3600_000) return dayShort.format(at);
@@ -164,10 +195,17 @@ function tickLabel(at: number, step: number): string {
 
 /** The whole timeline anew (first render): the lanes, then every bar and mark. */
 function resetTimeline(): void {
-  drawn.tracks.clear();
+  drawn.canvases.clear();
+  drawn.lastChunk.clear();
   drawn.items.clear();
+  drawn.open.clear();
   itemsOfLane.clear();
-  drawn.origin = axisRange(model, Date.now()).start;
+  drawn.range = undefined;
+  const range = currentRange();
+  drawn.range = range;
+  drawn.origin = range.start;
+  drawn.scale = range.end - range.start;
+  drawn.end = range.end;
   const axisRow = el('div', { class: 'lane axis', attrs: { 'aria-hidden': 'true' } }, el('div', { class: 'lane-label zone', text: zone }), drawn.axis);
   drawn.lanes.replaceChildren(drawn.grid, axisRow);
   const ids = [...model.lanes.values()].map(laneItems).find((l) => l.length);
@@ -178,52 +216,80 @@ function resetTimeline(): void {
     for (const mark of lane.marks.values()) drawItem(mark.id);
   }
   parts.timeline.replaceChildren(drawn.lanes);
-  updateAxis();
+  updateAxis(true);
 }
 
 function addLaneRow(lane: PageLane): void {
-  const track = el('div', { class: 'track' });
-  drawn.tracks.set(lane.key, track);
+  const canvas = el('div', { class: 'canvas' });
+  drawn.canvases.set(lane.key, canvas);
+  placeCanvas(canvas, drawn.range ?? currentRange());
+  const track = el('div', { class: 'track' }, canvas);
   drawn.lanes.append(el('div', { class: `lane lane-${lane.kind}`, attrs: { 'data-lane': lane.key } }, el('div', { class: 'lane-label', text: lane.label, attrs: { title: lane.label } }), track));
 }
 
-/** The range as CSS variables on the timeline (start, end, span in seconds from the origin), and the ticks: the only nodes a longer range changes. */
-function updateAxis(): void {
-  const { start, end } = axisRange(model, Date.now());
-  const width = Math.max(200, parts.timeline.clientWidth - 220);
+function placeCanvas(canvas: HTMLElement, range: { start: number; end: number }): void {
+  const span = range.end - range.start;
+  canvas.style.left = `${(((drawn.origin - range.start) / span) * 100).toFixed(5)}%`;
+  canvas.style.width = `${((drawn.scale / span) * 100).toFixed(5)}%`;
+}
+
+/**
+ * The axis's range: the canvases' place and stretch, the open bars' ends,
+ * and the ticks; no closed bar's node changes.
+ */
+function updateAxis(resized = false): void {
+  const range = currentRange();
+  if (range === drawn.range && !resized) return;
+  drawn.range = range;
+  if (resized || drawn.width === 0) drawn.width = Math.max(200, parts.timeline.clientWidth - 220);
+  const width = drawn.width;
   // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
-  const axis = timeAxis(start, end, width, -new Date(start).getTimezoneOffset());
-  const style = drawn.lanes.style;
-  style.setProperty('--s', seconds(axis.start));
-  style.setProperty('--e', seconds(axis.end));
-  style.setProperty('--w', ((axis.end - axis.start) / 1000).toFixed(3));
+  const axis = timeAxis(range.start, range.end, width, -new Date(range.start).getTimezoneOffset());
+  for (const canvas of drawn.canvases.values()) placeCanvas(canvas, axis);
+  drawn.end = axis.end;
+  for (const [id, node] of drawn.open) {
+    const bar = model.lanes.get(model.laneOf.get(id) ?? '')?.bars.get(id);
+    if (bar) stretch(node, bar);
+  }
+  const pct = (at: number) => `${(((at - axis.start) / (axis.end - axis.start)) * 100).toFixed(3)}%`;
   const ticks: HTMLElement[] = [];
   const lines: HTMLElement[] = [];
   for (const t of axis.ticks) {
     const tick = el('span', { class: 'tick', text: tickLabel(t, axis.step) });
-    tick.style.setProperty('--a', seconds(t));
+    tick.style.left = pct(t);
     ticks.push(tick);
     const line = el('span', { class: 'grid' });
-    line.style.setProperty('--a', seconds(t));
+    line.style.left = pct(t);
     lines.push(line);
   }
   drawn.axis.replaceChildren(...ticks);
   drawn.grid.replaceChildren(...lines);
 }
 
+/** A bar's place and length on the canvas, and its wait's share of it; an open bar runs to the axis's end. */
+function stretch(node: HTMLElement, bar: BarView): void {
+  const from = bar.scheduledAt ?? bar.startedAt ?? drawn.end;
+  const to = bar.closedAt ?? Math.max(drawn.end, from);
+  node.style.left = pos(from);
+  node.style.width = `${(((to - from) / drawn.scale) * 100).toFixed(5)}%`;
+  const wait = node.querySelector<HTMLElement>('.wait');
+  if (wait && bar.startedAt !== undefined) wait.style.width = to > from ? `${(((bar.startedAt - from) / (to - from)) * 100).toFixed(2)}%` : '0';
+}
+
 /** Makes or updates the node of bar or mark `id`, in its lane's track. */
 function drawItem(id: number): void {
   const lane = model.lanes.get(model.laneOf.get(id) ?? '');
-  const track = lane && drawn.tracks.get(lane.key);
-  if (!lane || !track) return;
+  if (!lane) return;
   const bar = lane.bars.get(id);
   const mark = bar ? undefined : lane.marks.get(id);
   const old = drawn.items.get(id);
   const node = bar ? barElement(bar, lane.label) : mark ? markElement(mark, lane.label) : undefined;
   if (!node) return;
   if (old) old.replaceWith(node);
-  else track.append(node);
+  else chunkOf(lane.key)?.append(node);
   drawn.items.set(id, node);
+  if (bar && bar.closedAt === undefined) drawn.open.set(id, node);
+  else drawn.open.delete(id);
   if (old && document.activeElement === old) node.focus();
 }
 
@@ -237,15 +303,9 @@ function barElement(bar: BarView, laneLabel: string): HTMLElement {
     class: `bar outcome-${bar.outcome}${bar.id === selectedBar ? ' selected' : ''}`,
     attrs: itemAttrs(bar.id, `${laneLabel}: ${bar.summary}`, `${bar.summary}\n${when(from)} → ${bar.closedAt !== undefined ? when(bar.closedAt) : '…'}`),
   });
-  // No time yet: drawn at the axis's end, as an open bar is drawn up to it.
-  if (from !== undefined) node.style.setProperty('--a', seconds(from));
-  if (bar.closedAt !== undefined) node.style.setProperty('--b', seconds(bar.closedAt));
-  if (bar.startedAt !== undefined && bar.scheduledAt !== undefined && (bar.closedAt === undefined || bar.closedAt > bar.scheduledAt)) {
-    // The wait on the task list, before a worker started it: drawn lighter.
-    const wait = el('span', { class: 'wait' });
-    wait.style.setProperty('--t', seconds(bar.startedAt));
-    node.append(wait);
-  }
+  // The wait on the task list, before a worker started it: drawn lighter.
+  if (bar.startedAt !== undefined && bar.scheduledAt !== undefined) node.append(el('span', { class: 'wait' }));
+  stretch(node, bar);
   // Decision tasks are many and alike: their lane says what they are.
   if (bar.kind !== 'decision') node.append(el('span', { class: 'bar-label', text: bar.label }));
   return node;
@@ -253,7 +313,7 @@ function barElement(bar: BarView, laneLabel: string): HTMLElement {
 
 function markElement(mark: MarkView, laneLabel: string): HTMLElement {
   const node = el('span', { class: `mark mark-${mark.kind}${mark.id === selectedBar ? ' selected' : ''}`, attrs: itemAttrs(mark.id, `${laneLabel}: ${mark.label}, ${when(mark.at)}`, `${mark.label} · ${when(mark.at)}`) });
-  if (mark.at !== undefined) node.style.setProperty('--a', seconds(mark.at));
+  node.style.left = pos(mark.at ?? drawn.origin);
   return node;
 }
 
@@ -493,7 +553,7 @@ setInterval(() => {
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => model.header && updateAxis(), 100);
+  resizeTimer = setTimeout(() => model.header && updateAxis(true), 100);
 });
 
 post({ type: 'ready' });

@@ -143,3 +143,17 @@ export function axisRange(model: PageModel, now: number): { start: number; end: 
   const end = header?.closedAt ?? Math.max(model.lastEventAt ?? start, model.latest ?? start, header?.status === 'open' ? now : start);
   return { start, end: Math.max(end, start + 1000) };
 }
+
+/** Share of the span an open execution's axis runs past its last event, so the next events land on the axis as it is. */
+export const AXIS_HEADROOM = 0.05;
+
+/**
+ * The range the axis shows, given the one it shows now: kept while what is
+ * wanted fits in it (an open execution's axis grows by its headroom at a
+ * time, so most reads move no bar); exact once the execution closed.
+ */
+export function shownRange(previous: { start: number; end: number } | undefined, wanted: { start: number; end: number }, open: boolean): { start: number; end: number } {
+  if (!open) return previous && previous.start === wanted.start && previous.end === wanted.end ? previous : wanted;
+  if (previous && previous.start === wanted.start && wanted.end <= previous.end) return previous;
+  return { start: wanted.start, end: wanted.end + (wanted.end - wanted.start) * AXIS_HEADROOM };
+}
