@@ -38,6 +38,10 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   plugins: [reportPlugin],
+  // jsonc-parser's `main` is a UMD build whose factory requires its own files
+  // by a path esbuild does not follow (at run time: "Cannot find module
+  // './impl/format'"); its ES-module build bundles like any other.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /**

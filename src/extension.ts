@@ -12,7 +12,7 @@ import { shareL10nBundle } from './l10nBundle';
 import { ClaimKeeper } from './model/claimKeeper';
 import { Connections } from './model/connections';
 import { legacyConnection, RootsModel } from './model/roots';
-import { ClaimStore } from './swf/claims';
+import { ClaimStore } from './claims/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 import { ClaimsStatusBar } from './views/claimsStatusBar';

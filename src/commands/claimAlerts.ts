@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { ClaimKeeper } from '../model/claimKeeper';
-import { describeTask } from '../swf/taskGroups';
+import { describeTask } from '../inbox/taskGroups';
 
 export function showClaimAlerts(keeper: ClaimKeeper): vscode.Disposable {
   return vscode.Disposable.from(

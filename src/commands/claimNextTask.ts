@@ -12,12 +12,12 @@
  */
 import * as vscode from 'vscode';
 import type { RootSpec } from '../connection/connection';
-import { type ClaimedTask, claimFromActivityTask } from '../swf/claims';
+import { type ClaimedTask, claimFromActivityTask } from '../claims/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import type { SwfGateway } from '../swf/gateway';
-import { isTaskListGroup, isTaskRow } from '../swf/taskGroups';
+import { isTaskListGroup, isTaskRow } from '../inbox/taskGroups';
 import { shortToken } from '../swf/tokens';
-import { problemOf, validateIdentity, validateTaskListName } from '../swf/validation';
+import { problemOf, validateIdentity, validateTaskListName } from '../validation/validation';
 import { CONFIG_SECTION, Settings } from '../ids';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';

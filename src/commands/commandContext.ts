@@ -3,8 +3,8 @@ import type * as vscode from 'vscode';
 import type { ClaimKeeper } from '../model/claimKeeper';
 import type { Connections } from '../model/connections';
 import type { RootsModel } from '../model/roots';
-import type { ClaimStore } from '../swf/claims';
-import type { TaskRow } from '../swf/taskGroups';
+import type { ClaimStore } from '../claims/claims';
+import type { TaskRow } from '../inbox/taskGroups';
 import type { LoadMoreNode } from '../tree/treeItems';
 
 /** The one thing a command asks of the view: its own paging of long task lists. */

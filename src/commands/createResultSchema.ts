@@ -7,9 +7,9 @@
  */
 import * as vscode from 'vscode';
 import { exists, writeText } from '../model/workspaceFiles';
-import { parseJson, schemaFileName } from '../swf/resultSchemas';
-import { inferSchemaDocument } from '../swf/schemaInference';
-import { isTaskRow } from '../swf/taskGroups';
+import { parseJson, schemaFileName } from '../answers/resultSchemas';
+import { inferSchemaDocument } from '../answers/schemaInference';
+import { isTaskRow } from '../inbox/taskGroups';
 import type { AnswerServices } from './answer/answerServices';
 import { runInputBox } from './answer/prompts';
 import type { CommandContext } from './commandContext';

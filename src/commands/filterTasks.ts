@@ -1,7 +1,7 @@
 /** Filter Tasks / Clear Filter: narrows every root to matching rows, without reading SWF again. */
 import * as vscode from 'vscode';
 import { ContextKeys } from '../ids';
-import { validateFilter } from '../swf/validation';
+import { validateFilter } from '../validation/validation';
 import type { CommandContext } from './commandContext';
 
 export async function filterTasks(ctx: CommandContext, query?: unknown): Promise<void> {

@@ -5,7 +5,7 @@
  * The panel itself is a view the command is given, not one it imports.
  */
 import * as vscode from 'vscode';
-import type { ExecutionTarget } from '../swf/taskGroups';
+import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { CommandContext } from './commandContext';
 import { resolveExecution } from './resolveExecution';
 

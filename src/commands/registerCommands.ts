@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { type CommandId, Commands } from '../ids';
-import type { ExecutionTarget } from '../swf/taskGroups';
+import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { CommandContext } from './commandContext';
 import type { CommandHandlers } from './handlers';
 import type { ExecutionPanelOpener } from './openExecution';

@@ -7,9 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { RootModel } from '../model/rootModel';
-import { executionKey } from '../swf/openTasks';
-import { type ExecutionTarget, isExecutionTarget, isTaskRow } from '../swf/taskGroups';
-import { problemOf, validateRunId, validateWorkflowId } from '../swf/validation';
+import { executionKey } from '../history/openTasks';
+import { type ExecutionTarget, isExecutionTarget, isTaskRow } from '../inbox/taskGroups';
+import { problemOf, validateRunId, validateWorkflowId } from '../validation/validation';
 import type { CommandContext } from './commandContext';
 import { resolveRoot } from './resolveRoot';
 

@@ -1,5 +1,5 @@
 /** Reveal Task: shows a task row in the tree (selected, its parents expanded); the claims status bar passes the nearest one's id. */
-import { isTaskRow } from '../swf/taskGroups';
+import { isTaskRow } from '../inbox/taskGroups';
 import type { CommandContext } from './commandContext';
 
 export async function revealTask(ctx: CommandContext, row: unknown): Promise<void> {

@@ -20,7 +20,7 @@ import {
 import { listProfiles, type ProfileSummary, resolveRegion, SWF_REGIONS } from '../connection/profiles';
 import type { StoredRoot } from '../ids';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import { problemOf, validateDomainName, validateRegion } from '../swf/validation';
+import { problemOf, validateDomainName, validateRegion } from '../validation/validation';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
 import { resolveRoot, scopeOfNode } from './resolveRoot';

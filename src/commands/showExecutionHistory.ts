@@ -5,7 +5,7 @@
  * node it was run on: a claimed task's own, even when no root watches it.
  */
 import * as vscode from 'vscode';
-import { formatHistoryEvent } from '../swf/historyFormat';
+import { formatHistoryEvent } from '../history/historyFormat';
 import type { CommandContext } from './commandContext';
 import { resolveExecution } from './resolveExecution';
 

@@ -1,6 +1,6 @@
 /** Opens a claimed task's input in a read-only-style untitled editor, as JSON when it parses. */
 import * as vscode from 'vscode';
-import type { ClaimedTask } from '../swf/claims';
+import type { ClaimedTask } from '../claims/claims';
 import { prettyInput } from '../tree/format';
 
 export async function showTaskInput(claim: Pick<ClaimedTask, 'input' | 'activityId'>): Promise<void> {

@@ -13,10 +13,10 @@
  * (UnknownResourceFault to that token), so the claim is dropped then.
  */
 import * as vscode from 'vscode';
-import type { ClaimedTask, ClaimStore } from '../swf/claims';
+import type { ClaimedTask, ClaimStore } from '../claims/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import { HeartbeatKeeper, heartbeatTargets } from '../swf/heartbeats';
-import { describeTask } from '../swf/taskGroups';
+import { HeartbeatKeeper, heartbeatTargets } from '../claims/heartbeats';
+import { describeTask } from '../inbox/taskGroups';
 import { readActivityTimeouts } from '../swf/taskLister';
 import { shortToken } from '../swf/tokens';
 import { affectsSetting, readSetting } from './config';

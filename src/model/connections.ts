@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type Connection, connectionId, isLoopbackEndpoint, resolveCallTarget } from '../connection/connection';
 import { listProfiles } from '../connection/profiles';
-import { defaultIdentity } from '../swf/claims';
+import { defaultIdentity } from '../claims/claims';
 import { createSwfGateway, type SwfGateway } from '../swf/gateway';
 import { budgetKey, ReadBudgets } from '../swf/readBudget';
 import { affectsSetting, readSetting } from './config';

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SecretKeys } from '../ids';
-import type { SecretStore } from '../swf/claims';
+import type { SecretStore } from '../claims/claims';
 
 /** A draft's fields: what was typed into each prompt. */
 export type Draft = Partial<Record<string, string>>;

@@ -10,9 +10,10 @@
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import * as vscode from 'vscode';
 import { connectionLabel, rootId } from '../connection/connection';
-import type { ExecutionTarget } from '../swf/taskGroups';
+import type { ExecutionTarget } from '../inbox/taskGroups';
 import { readEventsAfter } from '../swf/taskLister';
-import { applyEvents, createTimeline, type TimelineDelta, type TimelineModel } from '../swf/timeline';
+import { applyEvents, createTimeline } from '../history/timelineFold';
+import type { TimelineDelta, TimelineModel } from '../history/timelineModel';
 import type { Connections } from './connections';
 
 /** A history read after the first asks for a few events first: usually little happened. */

@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { connectionId, type RootSpec, rootId, rootLabel } from '../connection/connection';
-import type { ClaimedTask, ClaimStore } from '../swf/claims';
+import type { ClaimedTask, ClaimStore } from '../claims/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import type { ExecutionSummary } from '../swf/gateway';
-import { executionKey } from '../swf/openTasks';
+import { executionKey } from '../history/openTasks';
 import { OpenTaskLister, type RefreshHints, type TaskListing } from '../swf/taskLister';
-import { buildTaskTree, claimStillOpen, keepShownOrder, type TaskTree } from '../swf/taskGroups';
+import { buildTaskTree, claimStillOpen, keepShownOrder, type TaskTree } from '../inbox/taskGroups';
 import { readSetting } from './config';
 import type { Connections } from './connections';
 

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { awsConnection, parseRootEntry, parseRoots, type RootSpec, rootId, settingEntries, storedRoot } from '../connection/connection';
 import { resolveRegion } from '../connection/profiles';
 import { ContextKeys, StateKeys, type StoredRoot } from '../ids';
-import type { ClaimStore } from '../swf/claims';
+import type { ClaimStore } from '../claims/claims';
 import { affectsSetting, inspectSetting, readSetting, writeSetting } from './config';
 import type { Connections } from './connections';
 import { RootModel } from './rootModel';

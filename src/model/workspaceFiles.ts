@@ -7,9 +7,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SchemaFiles } from '../swf/resultSchemas';
-import { type ActivityTypeRef, DEFAULT_SCHEMAS_FOLDER } from '../swf/resultSchemas';
-import { TEMPLATES_FOLDER, templateDirName, templateName } from '../swf/templates';
+import type { SchemaFiles } from '../answers/resultSchemas';
+import { type ActivityTypeRef, DEFAULT_SCHEMAS_FOLDER } from '../answers/resultSchemas';
+import { TEMPLATES_FOLDER, templateDirName, templateName } from '../answers/templates';
 import { readSetting } from './config';
 
 export interface StoredTemplate {

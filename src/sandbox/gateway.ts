@@ -7,7 +7,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { SwfError } from './errors';
 import type { FaultInjector, FaultKind } from './faults';
-import { OPERATIONS } from './ops';
+import { OPERATIONS, type OperationName } from './ops';
 import { REQUEST_SHAPES, type StructureShape } from './requestShapes';
 import { validateRequest } from './requestValidation';
 import type { SandboxState } from './state';
@@ -67,7 +67,13 @@ function parseBody(body: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** The shape table covers every operation (the compiler checks it); a miss here is a sandbox bug, answered as InternalFailure. */
+/** True only when A and B are the same set of names. */
+type SameNames<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The compiler's check that the request shape table has a shape for exactly the operations the sandbox implements. */
+const SHAPES_COVER_OPERATIONS: SameNames<keyof typeof REQUEST_SHAPES, OperationName> = true;
+void SHAPES_COVER_OPERATIONS;
+
+/** The shape table covers every operation (the compiler checks it above); a miss here is a sandbox bug, answered as InternalFailure. */
 function requestShapeOf(operation: string): StructureShape {
   const shape = (REQUEST_SHAPES as Readonly<Record<string, StructureShape | undefined>>)[operation];
   if (!shape) throw new Error(`No request shape for ${operation}`);

@@ -12,7 +12,6 @@
  */
 import type * as swf from '@aws-sdk/client-swf';
 import type { LimitName } from '../common/limits';
-import type { OperationName } from './ops';
 
 export interface StringShape {
   readonly type: 'string';
@@ -192,11 +191,13 @@ export const DECISION = structure<swf.Decision>({
 const LIST_PAGE = { nextPageToken: string('PageToken'), maximumPageSize: PAGE_SIZE, reverseOrder: BOOLEAN } as const;
 
 /**
- * Keyed by X-Amz-Target operation name; the compiler checks the keys against
+ * Keyed by X-Amz-Target operation name. The table does not import the
+ * operations it describes (that would tie the two in a circle): the sandbox's
+ * gateway, which uses both, has the compiler check that its keys are exactly
  * the operations the sandbox implements. Members are in model order, so
  * several violations are reported in that (stable) order.
  */
-export const REQUEST_SHAPES: Readonly<Record<OperationName, StructureShape>> = {
+export const REQUEST_SHAPES = {
   RegisterDomain: structure<swf.RegisterDomainInput>({
     name: required(DOMAIN_NAME),
     description: string('Description'),
@@ -335,4 +336,4 @@ export const REQUEST_SHAPES: Readonly<Record<OperationName, StructureShape>> = {
   RespondActivityTaskFailed: structure<swf.RespondActivityTaskFailedInput>({ taskToken: required(string('TaskToken')), reason: string('FailureReason'), details: DATA }),
   RespondActivityTaskCanceled: structure<swf.RespondActivityTaskCanceledInput>({ taskToken: required(string('TaskToken')), details: DATA }),
   CountPendingActivityTasks: structure<swf.CountPendingActivityTasksInput>({ domain: required(DOMAIN_NAME), taskList: required(TASK_LIST) }),
-};
+} satisfies Record<string, StructureShape>;

@@ -11,7 +11,7 @@ import type { HistoryEvent, WorkflowExecution } from '@aws-sdk/client-swf';
 import { isExpiredPageToken } from './errors';
 import type { ExecutionSummary, HistoryReadOptions, SwfGateway } from './gateway';
 import { readOrder } from './readOrder';
-import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from './openTasks';
+import { type ActivityTimeouts, applyHistoryEvents, emptyExecutionState, executionKey, type ExecutionTaskState, type OpenActivityTask, openTasksOf } from '../history/openTasks';
 
 export interface ListerOptions {
   /** Open executions read per "page" of the view; Load More raises the limit by this much. */

@@ -18,10 +18,10 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
 import type { RootModel } from '../model/rootModel';
 import type { RootsModel } from '../model/roots';
-import type { ClaimedTask, ClaimStore } from '../swf/claims';
-import { renderDelayMs, taskDeadlines } from '../swf/deadlines';
+import type { ClaimedTask, ClaimStore } from '../claims/claims';
+import { renderDelayMs, taskDeadlines } from '../inbox/deadlines';
 import { describeSwfError } from '../swf/errors';
-import { filterTaskTree, type TaskListGroup, type TaskRow, type TaskTree, unwatchedClaimRows } from '../swf/taskGroups';
+import { filterTaskTree, type TaskListGroup, type TaskRow, type TaskTree, unwatchedClaimRows } from '../inbox/taskGroups';
 import {
   GROUP_STALE_AFTER_MS,
   type LoadMoreNode,

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { connectionLabel, rootId } from '../connection/connection';
 import { Commands } from '../ids';
 import type { RootModel } from '../model/rootModel';
-import { type Deadline, isUrgent, type TaskDeadlines, taskDeadlines, timeoutOf, type TimeoutKind } from '../swf/deadlines';
-import type { TaskListGroup, TaskRow, TaskRowState } from '../swf/taskGroups';
+import { type Deadline, isUrgent, type TaskDeadlines, taskDeadlines, timeoutOf, type TimeoutKind } from '../inbox/deadlines';
+import type { TaskListGroup, TaskRow, TaskRowState } from '../inbox/taskGroups';
 import { shortToken } from '../swf/tokens';
 import { formatAgo, formatLocalTime, formatSpan, formatTimeLeft, formatTimeout, prettyInput, truncate } from './format';
 

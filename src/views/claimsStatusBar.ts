@@ -12,9 +12,9 @@ import * as vscode from 'vscode';
 import { Commands, StatusBarItems } from '../ids';
 import type { ClaimKeeper } from '../model/claimKeeper';
 import type { RootsModel } from '../model/roots';
-import type { ClaimedTask, ClaimStore } from '../swf/claims';
-import { isUrgent, renderDelayMs, type RunningDeadline, taskDeadlines } from '../swf/deadlines';
-import { describeTask, type TaskRow, unwatchedClaimRows } from '../swf/taskGroups';
+import type { ClaimedTask, ClaimStore } from '../claims/claims';
+import { isUrgent, renderDelayMs, type RunningDeadline, taskDeadlines } from '../inbox/deadlines';
+import { describeTask, type TaskRow, unwatchedClaimRows } from '../inbox/taskGroups';
 import { formatSpan, formatTimeLeft } from '../tree/format';
 import { taskRowId, timeoutName } from '../tree/treeItems';
 

@@ -25,8 +25,8 @@ import type { Connections } from '../model/connections';
 import { ExecutionModel, executionModelKey } from '../model/executionModel';
 import type { RootsModel } from '../model/roots';
 import { describeSwfError, errorMessage, type SwfErrorKind } from '../swf/errors';
-import type { ExecutionTarget } from '../swf/taskGroups';
-import type { TimelineBar, TimelineDelta } from '../swf/timeline';
+import type { ExecutionTarget } from '../inbox/taskGroups';
+import type { TimelineBar, TimelineDelta } from '../history/timelineModel';
 import {
   deltaMessage,
   eventPage,

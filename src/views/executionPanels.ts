@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { Webviews } from '../ids';
-import type { ExecutionTarget } from '../swf/taskGroups';
+import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { ExecutionPanel, ExecutionPanels as PanelHost, ExecutionPanelsOptions, PostedMessage } from './executionPanel';
 
 export class ExecutionPanels implements vscode.Disposable {

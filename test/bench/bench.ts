@@ -33,11 +33,11 @@ import { performance } from 'node:perf_hooks';
 import { resolveCallTarget, SANDBOX } from '../../src/connection/connection';
 import { generateLargeDomain, SwfSandbox } from '../../src/sandbox';
 import { createSwfGateway } from '../../src/swf/gateway';
-import { openTasksFromHistory } from '../../src/swf/openTasks';
+import { openTasksFromHistory } from '../../src/history/openTasks';
 import { OpenTaskLister } from '../../src/swf/taskLister';
-import { applyEvents, buildTimeline, createTimeline } from '../../src/swf/timeline';
+import { applyEvents, buildTimeline, createTimeline } from '../../src/history/timelineFold';
 import * as os from 'node:os';
-import { AnswerJournal, describeText, type JournalEntry } from '../../src/swf/journal';
+import { AnswerJournal, describeText, type JournalEntry } from '../../src/answers/journal';
 import { benchDomain, type CaseResult, markdownTable } from './domains';
 import { benchPanel } from './panel';
 

@@ -19,7 +19,7 @@ import { resolveCallTarget, SANDBOX } from '../../src/connection/connection';
 import { Settings } from '../../src/ids';
 import { generateLargeDomain, SwfSandbox } from '../../src/sandbox';
 import { createSwfGateway, type ExecutionSummary, type SwfGateway } from '../../src/swf/gateway';
-import { type OpenActivityTask, openTasksFromHistory } from '../../src/swf/openTasks';
+import { type OpenActivityTask, openTasksFromHistory } from '../../src/history/openTasks';
 import { TokenBucket } from '../../src/swf/readBudget';
 import { mapWithConcurrency, OpenTaskLister } from '../../src/swf/taskLister';
 

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClaimedTask } from '../../src/swf/claims';
+import type { ClaimedTask } from '../../src/claims/claims';
 import { claimFromList, loggedText, shownTask, shownTasks } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
 import { eventsOfActivity, scheduledEventIdOf } from './helpers/swf';

@@ -16,7 +16,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
-import type { ClaimedTask } from '../../src/swf/claims';
+import type { ClaimedTask } from '../../src/claims/claims';
 import { activateExtension, claimFromList, clearRoots, rootModel, shownTask, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings, sleep, waitFor } from './helpers/ui';

@@ -11,7 +11,7 @@ import type { Decision } from '@aws-sdk/client-swf';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
-import type { TaskRow } from '../../src/swf/taskGroups';
+import type { TaskRow } from '../../src/inbox/taskGroups';
 import { activateExtension, claimFromList, clearRoots, shownTask, tooltipText, unwatchedClaims, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
 import { resetSettings, waitFor } from './helpers/ui';

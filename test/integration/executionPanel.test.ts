@@ -15,8 +15,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExecutionTarget } from '../../src/swf/taskGroups';
-import { laneKey, type TimelineDelta } from '../../src/swf/timeline';
+import type { ExecutionTarget } from '../../src/inbox/taskGroups';
+import { laneKey, type TimelineDelta } from '../../src/history/timelineModel';
 import type { ExecutionPanel, PostedMessage } from '../../src/views/executionPanel';
 import { claimFromList, refreshAll, rootModel, shownTask } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox, type SandboxOptions } from '../../src/sandbox';
-import type { ClaimedTask } from '../../src/swf/claims';
+import type { ClaimedTask } from '../../src/claims/claims';
 import { activateExtension, claimFromList, clearRoots, groupNode, messageRows, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type MessageRecorder, recordMessages, resetSettings, setSettings } from './helpers/ui';

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
-import type { ClaimedTask } from '../../src/swf/claims';
+import type { ClaimedTask } from '../../src/claims/claims';
 import { activateExtension, claimFromList, clearRoots, loggedText, messageRows, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, recordMessages, resetSettings, type InputBoxRecord, type MessageRecorder } from './helpers/ui';

@@ -14,7 +14,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
-import type { ExecutionTarget } from '../../src/swf/taskGroups';
+import type { ExecutionTarget } from '../../src/inbox/taskGroups';
 import { activateExtension, clearRoots, loggedText, refreshAll, rootModel, shownTask, shownTasks, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, answerQuickPick, answerShowInputBox, type InputBoxRecord, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';

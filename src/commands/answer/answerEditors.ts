@@ -11,8 +11,8 @@
  */
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../ids';
-import type { ActivityTypeRef, SchemaCheck } from '../../swf/resultSchemas';
-import { type OptionalTextField, validateOptionalText, withSchema } from '../../swf/validation';
+import type { ActivityTypeRef, SchemaCheck } from '../../answers/resultSchemas';
+import { type OptionalTextField, validateOptionalText, withSchema } from '../../validation/validation';
 import { answerDocumentPath, linkSchema, unlinkSchema } from './schemaLinks';
 
 /** What an answer editor knows beyond its text. */

@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { readSetting } from '../../model/config';
 import { WorkspaceFiles } from '../../model/workspaceFiles';
-import type { SchemaCompiler } from '../../swf/resultSchemas';
-import { ResultSchemas } from '../../swf/resultSchemas';
-import { AnswerJournal, describeText, type JournalEntry } from '../../swf/journal';
+import type { SchemaCompiler } from '../../answers/resultSchemas';
+import { ResultSchemas } from '../../answers/resultSchemas';
+import { AnswerJournal, describeText, type JournalEntry } from '../../answers/journal';
 
 export interface AnswerServices {
   readonly files: WorkspaceFiles;

@@ -9,18 +9,18 @@
  */
 import * as vscode from 'vscode';
 import { type Connection, connectionId, connectionLabel } from '../../connection/connection';
-import type { ClaimedTask } from '../../swf/claims';
+import type { ClaimedTask } from '../../claims/claims';
 import { describeSwfError, errorMessage } from '../../swf/errors';
-import { formatHistoryEvent } from '../../swf/historyFormat';
+import { formatHistoryEvent } from '../../history/historyFormat';
 import { readEventsAfter } from '../../swf/taskLister';
 import { shortToken } from '../../swf/tokens';
-import { notSentMessage, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../swf/validation';
+import { notSentMessage, type RequestValidation, validateCancellation, validateCompletion, validateFailure, validateTaskToken } from '../../validation/validation';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import type { SchemaCheck } from '../../swf/resultSchemas';
-import { fillTemplate } from '../../swf/templates';
+import type { SchemaCheck } from '../../answers/resultSchemas';
+import { fillTemplate } from '../../answers/templates';
 import type { AnswerServices } from './answerServices';
 import { saveAsTemplate } from './templateCommands';
-import { describeTask, isTaskRow } from '../../swf/taskGroups';
+import { describeTask, isTaskRow } from '../../inbox/taskGroups';
 import { answerDraftId, type Draft, type DraftStore } from '../../model/drafts';
 import type { CommandContext } from '../commandContext';
 import { showSwfError } from '../showError';

@@ -4,9 +4,9 @@
  * button to continue in an editor for long or multi-line text.
  */
 import * as vscode from 'vscode';
-import type { ActivityTypeRef, SchemaCheck } from '../../swf/resultSchemas';
-import { placeholdersIn } from '../../swf/templates';
-import { lengthHint, type OptionalTextField, validateOptionalText, withSchema } from '../../swf/validation';
+import type { ActivityTypeRef, SchemaCheck } from '../../answers/resultSchemas';
+import { placeholdersIn } from '../../answers/templates';
+import { lengthHint, type OptionalTextField, validateOptionalText, withSchema } from '../../validation/validation';
 import type { AnswerEditors } from './answerEditors';
 
 export interface TextPromptOptions {

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { exists, writeText } from '../../model/workspaceFiles';
-import type { ActivityTypeRef } from '../../swf/resultSchemas';
-import { checkTemplateName, templateFileName } from '../../swf/templates';
+import type { ActivityTypeRef } from '../../answers/resultSchemas';
+import { checkTemplateName, templateFileName } from '../../answers/templates';
 import type { CommandContext } from '../commandContext';
 import type { AnswerEditors } from './answerEditors';
 import type { AnswerServices } from './answerServices';

@@ -16,7 +16,7 @@
  * No `vscode` and no DOM: the host, the page and plain-Node tests import it.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineDelta, TimelineHeader, TimelineLane, TimelineMark, TimelineModel } from '../../swf/timeline';
+import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineDelta, TimelineHeader, TimelineLane, TimelineMark, TimelineModel } from '../../history/timelineModel';
 
 export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate';
 

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../../src/extension';
 import type { StoredRoot } from '../../../src/ids';
 import type { RootModel } from '../../../src/model/rootModel';
-import type { ClaimedTask } from '../../../src/swf/claims';
-import type { TaskListGroup, TaskRow } from '../../../src/swf/taskGroups';
+import type { ClaimedTask } from '../../../src/claims/claims';
+import type { TaskListGroup, TaskRow } from '../../../src/inbox/taskGroups';
 import type { MessageNode, RootNode, TasksNode } from '../../../src/tree/treeItems';
 import { waitFor } from './ui';
 

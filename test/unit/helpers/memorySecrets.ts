@@ -1,5 +1,5 @@
 /** An in-memory SecretStorage for plain-Node tests: counts writes, so tests can see how often a store writes. */
-import type { SecretStore } from '../../../src/swf/claims';
+import type { SecretStore } from '../../../src/claims/claims';
 
 export class MemorySecrets implements SecretStore {
   readonly values = new Map<string, string>();

@@ -10,7 +10,7 @@ import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { SAMPLE_DOMAIN, seedSampleDomain, SwfSandbox } from '../../../src/sandbox';
 import { describeSwfError } from '../../../src/swf/errors';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
-import { executionKey } from '../../../src/swf/openTasks';
+import { executionKey } from '../../../src/history/openTasks';
 import { TokenBucket } from '../../../src/swf/readBudget';
 import { OpenTaskLister } from '../../../src/swf/taskLister';
 

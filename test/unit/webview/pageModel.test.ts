@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
-import { applyEvents, createTimeline, laneKey } from '../../../src/swf/timeline';
+import { applyEvents, createTimeline } from '../../../src/history/timelineFold';
+import { laneKey } from '../../../src/history/timelineModel';
 import { applyHostMessage, emptyPageModel, type PageModel, shownRange } from '../../../src/webview/execution/pageModel';
 import { deltaMessage, EVENT_PAGE_SIZE, eventPage, headerPatch, initMessage, type PageStrings, postedState, type PostedState } from '../../../src/webview/execution/protocol';
 

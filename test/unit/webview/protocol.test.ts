@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
-import { buildTimeline, laneKey } from '../../../src/swf/timeline';
+import { buildTimeline } from '../../../src/history/timelineFold';
+import { laneKey } from '../../../src/history/timelineModel';
 import { axisFraction, EVENT_PAGE_SIZE, eventPage, eventTypesOf, formatTimeout, isPageMessage, outcomeOf, prettyJson, timeAxis, toEventView, toHeaderView, toLaneView } from '../../../src/webview/execution/protocol';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);

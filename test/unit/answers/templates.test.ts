@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkTemplateName, fillTemplate, placeholdersIn, templateDirName, templateFileName, templateName } from '../../../src/swf/templates';
+import { checkTemplateName, fillTemplate, placeholdersIn, templateDirName, templateFileName, templateName } from '../../../src/answers/templates';
 
 const INPUT = JSON.stringify({ orderId: 'order-17', amount: 12.5, customer: { name: 'Ada "A." Lovelace', tags: ['vip', 'eu'] }, paid: false, note: null });
 

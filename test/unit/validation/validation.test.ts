@@ -23,7 +23,7 @@ import {
   type FieldName,
   type OptionalTextField,
   type Validated,
-} from '../../../src/swf/validation';
+} from '../../../src/validation/validation';
 
 const TOKEN = 'AAAAKgAAAAIAAAAAAAAAAq1w2E3r4T5y6U7i8O9p0+/Xy12Ab==';
 

@@ -9,7 +9,7 @@
  * timeout: nothing can.
  */
 import { parseTimeoutSeconds } from '../common/durations';
-import type { SwfGateway } from './gateway';
+import type { SwfGateway } from '../swf/gateway';
 
 export interface HeartbeatTarget {
   taskToken: string;

@@ -17,8 +17,8 @@
  * No `vscode` import; `now` is always given, so tests use fixed times.
  */
 import { parseTimeoutSeconds } from '../common/durations';
-import type { ClaimTimeouts } from './claims';
-import type { ActivityTimeouts, OpenActivityTask } from './openTasks';
+import type { ClaimTimeouts } from '../claims/claims';
+import type { ActivityTimeouts, OpenActivityTask } from '../history/openTasks';
 
 export type TimeoutKind = 'scheduleToStart' | 'startToClose' | 'scheduleToClose' | 'heartbeat';
 

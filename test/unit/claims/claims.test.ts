@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemorySecrets } from '../helpers/memorySecrets';
 import { awsConnection, SANDBOX } from '../../../src/connection/connection';
-import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity } from '../../../src/swf/claims';
+import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity } from '../../../src/claims/claims';
 
 const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
 

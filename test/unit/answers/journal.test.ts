@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AnswerJournal, describeText, type JournalEntry, parseJournal } from '../../../src/swf/journal';
+import { AnswerJournal, describeText, type JournalEntry, parseJournal } from '../../../src/answers/journal';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-12-02T12:00:00Z');

@@ -12,9 +12,9 @@
  */
 import { t } from '@vscode/l10n';
 import { type RootSpec, rootId } from '../connection/connection';
-import type { ClaimedTask } from './claims';
-import { executionKey, type OpenActivityTask } from './openTasks';
-import type { TaskListing } from './taskLister';
+import type { ClaimedTask } from '../claims/claims';
+import { executionKey, type OpenActivityTask } from '../history/openTasks';
+import type { TaskListing } from '../swf/taskLister';
 
 export type TaskRowState = 'scheduled' | 'started' | 'claimed';
 

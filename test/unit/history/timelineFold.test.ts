@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
-import { applyEvents, buildTimeline, createTimeline, eventsOf, laneKey } from '../../../src/swf/timeline';
-import type { ActivityBar, ChildBar, DecisionBar, TimelineBar, TimelineModel, TimerBar } from '../../../src/swf/timeline';
+import { applyEvents, buildTimeline, createTimeline } from '../../../src/history/timelineFold';
+import { eventsOf, laneKey } from '../../../src/history/timelineModel';
+import type { ActivityBar, ChildBar, DecisionBar, TimelineBar, TimelineModel, TimerBar } from '../../../src/history/timelineModel';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 const at = (eventId: number) => new Date(T0 + eventId * 1000);

@@ -31,7 +31,7 @@ import {
   validateWorkflowId,
   type FieldName,
   type Validated,
-} from '../../../src/swf/validation';
+} from '../../../src/validation/validation';
 
 type Rules = 'optional' | 'json' | 'token' | 'signalName' | 'name' | 'runId' | 'region' | 'filter';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileSchema } from '../../../src/schemaValidator';
-import { checkAgainst, describeViolations, parseJson, ResultSchemas, type SchemaCheck, type SchemaFiles, schemaFileName } from '../../../src/swf/resultSchemas';
-import { validateCompletion, validateFailure } from '../../../src/swf/validation';
+import { checkAgainst, describeViolations, parseJson, ResultSchemas, type SchemaCheck, type SchemaFiles, schemaFileName } from '../../../src/answers/resultSchemas';
+import { validateCompletion, validateFailure } from '../../../src/validation/validation';
 
 const CHARGE = { name: 'ChargeCard', version: '2' };
 const TOKEN = 'AAAA-token';

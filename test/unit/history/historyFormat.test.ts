@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { MAX_SHOWN_CHARS, formatHistoryEvent, quoteForLog } from '../../../src/swf/historyFormat';
+import { MAX_SHOWN_CHARS, formatHistoryEvent, quoteForLog } from '../../../src/history/historyFormat';
 
 const AT = new Date('2026-11-25T10:00:00.000Z');
 const STAMP = '2026-11-25T10:00:00.000Z';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileSchema } from '../../../src/schemaValidator';
-import { DRAFT_2020_12, inferSchema, inferSchemaDocument } from '../../../src/swf/schemaInference';
+import { DRAFT_2020_12, inferSchema, inferSchemaDocument } from '../../../src/answers/schemaInference';
 
 describe('schema inference (Create Result Schema)', () => {
   it('describes an example: types, properties, all required, array items', () => {

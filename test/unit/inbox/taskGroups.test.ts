@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ClaimedTask } from '../../../src/swf/claims';
-import type { OpenActivityTask } from '../../../src/swf/openTasks';
+import type { ClaimedTask } from '../../../src/claims/claims';
+import type { OpenActivityTask } from '../../../src/history/openTasks';
 import type { ExecutionListing, TaskListing } from '../../../src/swf/taskLister';
 import { awsConnection, type RootSpec, SANDBOX } from '../../../src/connection/connection';
-import { buildTaskTree, claimStillOpen, filterTaskTree, keepShownOrder, unwatchedClaimRows } from '../../../src/swf/taskGroups';
+import { buildTaskTree, claimStillOpen, filterTaskTree, keepShownOrder, unwatchedClaimRows } from '../../../src/inbox/taskGroups';
 
 const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
 const ROOT: RootSpec = { connection: MOTO, domain: 'orders' };

@@ -6,7 +6,7 @@
  * which the views re-render time left, and how it is written.
  */
 import * as assert from 'node:assert/strict';
-import { type DeadlineSubject, isUrgent, renderDelayMs, taskDeadlines, URGENT_MS } from '../../../src/swf/deadlines';
+import { type DeadlineSubject, isUrgent, renderDelayMs, taskDeadlines, URGENT_MS } from '../../../src/inbox/deadlines';
 import { formatTimeLeft } from '../../../src/tree/format';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);

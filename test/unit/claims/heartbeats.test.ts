@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RespondActivityTaskCompletedCommand, SignalWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import { resolveCallTarget, SANDBOX } from '../../../src/connection/connection';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
-import { HeartbeatKeeper, heartbeatIntervalMs, type HeartbeatListener, heartbeatTargets } from '../../../src/swf/heartbeats';
+import { HeartbeatKeeper, heartbeatIntervalMs, type HeartbeatListener, heartbeatTargets } from '../../../src/claims/heartbeats';
 import { claim, decide, DOMAIN, eventTypes, history, scheduleActivity, useFixture, workflowWithActivities } from '../sandbox/fixture';
 
 class RecordingListener implements HeartbeatListener {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
-import { applyHistoryEvents, emptyExecutionState, openTasksFromHistory, openTasksOf } from '../../../src/swf/openTasks';
+import { applyHistoryEvents, emptyExecutionState, openTasksFromHistory, openTasksOf } from '../../../src/history/openTasks';
 
 /** Builds a history the way SWF numbers it: eventIds 1, 2, 3... in order. */
 class HistoryBuilder {
