@@ -1,8 +1,9 @@
 /**
  * The execution panel: one webview panel per workflow execution, rendering
  * its ExecutionModel (header, timeline, event list). It only renders: the
- * model reads SWF; the panel posts what the model holds, and only the lanes
- * a read changed. Live while open: the execution's root refreshing, or a
+ * model reads SWF; the panel posts what the model holds, then after each read
+ * only what it changed (new or changed bars and marks, the header fields that
+ * changed, new rows of the event-list page shown: protocol.ts `deltaMessage`). Live while open: the execution's root refreshing, or a
  * short timer while the panel is visible and the execution open, reads what
  * is new.
  *
@@ -27,17 +28,18 @@ import { describeSwfError, errorMessage, type SwfErrorKind } from '../swf/errors
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { TimelineBar, TimelineDelta } from '../history/timelineModel';
 import {
+  deltaMessage,
   eventPage,
-  eventTypesOf,
   type HostMessage,
+  initMessage,
   isPageMessage,
+  laneHead,
   type PageMessage,
   type PageStrings,
   type PanelState,
+  postedState,
   toBarView,
   toEventView,
-  toHeaderView,
-  toLaneView,
   type WorkflowAction,
 } from '../webview/execution/protocol';
 
@@ -156,6 +158,8 @@ export class ExecutionPanel {
   /** A failure no re-read can mend (unknown execution, no permission): no reads until the page's Retry. */
   private halted = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** What the page has been told, so a delta leaves it out. */
+  private readonly posted = postedState();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -235,9 +239,13 @@ export class ExecutionPanel {
         }
         this.hooks.rendered();
         break;
-      case 'requestEvents':
-        this.post({ type: 'events', page: eventPage(this.model.events, message.offset, message.filter) });
+      case 'requestEvents': {
+        const page = eventPage(this.model.events, message.offset, message.filter);
+        // Deltas grow this page from now on.
+        this.posted.shown = { offset: page.offset, filter: page.filter };
+        this.post({ type: 'events', page });
         break;
+      }
       case 'selectBar': {
         const bar = findBar(this.model, message.barId);
         if (!bar) break;
@@ -268,34 +276,12 @@ export class ExecutionPanel {
       this.sendInit();
       return;
     }
-    const keys = new Set<string>([...delta.lanesAdded.map((l) => l.key), ...delta.barsChanged.map((b) => b.laneKey), ...delta.marksAdded.map((m) => m.laneKey)]);
-    const lanes = [...keys].flatMap((k) => {
-      const lane = this.model.timeline.lanes.get(k);
-      return lane ? [toLaneView(lane)] : [];
-    });
-    this.post({
-      type: 'delta',
-      header: delta.headerChanged ? toHeaderView(this.model.timeline.header, this.model.rootDescription) : undefined,
-      lanes,
-      lastEventAt: this.model.timeline.lastEventAt?.getTime(),
-      eventCount: this.model.events.length,
-      eventTypes: [...eventTypesOf(this.model.events)].sort(),
-    });
+    this.post(deltaMessage(this.model.timeline, delta, this.model.events, this.model.rootDescription, this.posted));
   }
 
   private sendInit(): void {
-    const { timeline } = this.model;
     this.initSent = true;
-    this.post({
-      type: 'init',
-      header: toHeaderView(timeline.header, this.model.rootDescription),
-      lanes: [...timeline.lanes.values()].map(toLaneView),
-      lastEventAt: timeline.lastEventAt?.getTime(),
-      eventCount: this.model.events.length,
-      eventTypes: [...eventTypesOf(this.model.events)].sort(),
-      strings: pageStrings(),
-      state: stateOf(this.target),
-    });
+    this.post(initMessage(this.model.timeline, this.model.events, this.model.rootDescription, { strings: pageStrings(), state: stateOf(this.target) }, this.posted));
   }
 
   private post(message: HostMessage): void {
@@ -336,7 +322,7 @@ export class ExecutionPanel {
 function findBar(model: ExecutionModel, id: number) {
   for (const lane of model.timeline.lanes.values()) {
     const bar = lane.bars.find((b) => b.id === id) ?? lane.marks.find((m) => m.id === id);
-    if (bar) return { label: 'kind' in bar && lane.bars.includes(bar as TimelineBar) ? toBarView(bar as TimelineBar).summary : toLaneView(lane).label, eventIds: bar.eventIds };
+    if (bar) return { label: 'kind' in bar && lane.bars.includes(bar as TimelineBar) ? toBarView(bar as TimelineBar).summary : laneHead(lane).label, eventIds: bar.eventIds };
   }
   return undefined;
 }

@@ -15,6 +15,11 @@
  *    schema validator's (loading its bundle on first use, compiling a schema,
  *    checking a result). `--answers` runs only this part.
  *
+ * 5. The execution panel at SWF's maximum history (test/bench/panel.ts): a
+ *    25,000-event history's model, the bytes posted for the first render and
+ *    for a 2-event delta, and the real page bundle's render times in headless
+ *    Chromium. `--panel` runs only this part.
+ *
  * `--quick`: bundles, activation and the 100-execution domain (under a minute).
  * `--executions N[,N...]` picks the domain sizes, `--latency MS` the latency,
  * `--first-load` runs only the first load of each.
@@ -35,6 +40,7 @@ import * as os from 'node:os';
 import { AnswerJournal, describeText, type JournalEntry } from '../../src/answers/journal';
 import { benchDomain, type CaseResult, markdownTable } from './domains';
 import { benchFilteredRoot, filteredTable } from './filteredRoot';
+import { benchPanel } from './panel';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +54,7 @@ const ANSWERS = process.argv.includes('--answers');
 /** `--watched N`: only the watched-root comparison (a filtered root against the unfiltered one) on N open executions. */
 const WATCHED_ONLY = process.argv.includes('--watched');
 const WATCHED = arg('watched', 5000);
+const PANEL = process.argv.includes('--panel');
 const SIZES = (() => {
   const i = process.argv.indexOf('--executions');
   if (i > 0) return process.argv[i + 1].split(',').map(Number);
@@ -256,6 +263,10 @@ async function watchedRoot(): Promise<void> {
 
 async function main(): Promise<void> {
   if (WATCHED_ONLY) return watchedRoot();
+  if (PANEL) {
+    console.log(JSON.stringify(await benchPanel(console.log)));
+    return;
+  }
   if (ANSWERS) {
     await benchJournal();
     benchSchemaValidator();

@@ -127,10 +127,19 @@ describe('execution panel (moto)', function () {
     assert.equal(applied, panel.model.timeline.lastEventId - known, 'only the new events are folded in, each once');
     const signals = panel.model.timeline.lanes.get(laneKey('signal'));
     assert.ok(signals?.marks.some((m) => m.kind === 'signal' && m.signalName === 'CustomerCalled'), 'the signal is in the model');
-    const delta = await waitFor(() => allPosted.slice(before).find((m) => m.panel === panel && m.message.type === 'delta')?.message, 'a delta was posted');
-    assert.ok(delta.type === 'delta');
-    assert.ok(delta.lanes.some((l) => l.key === laneKey('signal') && l.marks.some((m) => m.label === 'CustomerCalled')), 'the delta carries the signal lane');
-    assert.ok(!delta.lanes.some((l) => l.key === laneKey('activity', 'charge-panel-1')), 'lanes that did not change are not posted again');
+    const posted = await waitFor(() => {
+      const found = allPosted.slice(before).filter((m) => m.panel === panel && m.message.type === 'delta').map((m) => m.message);
+      return found.some((m) => m.type === 'delta' && m.marks.length > 0) ? found : undefined;
+    }, 'a delta with the signal was posted');
+    const sent = posted.flatMap((m) => (m.type === 'delta' ? [m] : []));
+    const marks = sent.flatMap((d) => d.marks);
+    assert.ok(marks.some((m) => m.lane === laneKey('signal') && m.label === 'CustomerCalled'), `the delta carries the signal's mark: ${JSON.stringify(marks)}`);
+    const bars = sent.flatMap((d) => d.bars);
+    assert.ok(!bars.some((b) => b.lane === laneKey('activity', 'charge-panel-1')), 'bars that did not change are not posted again');
+    assert.ok(bars.every((b) => b.lane === laneKey('decision')), `only the decision task the signal scheduled: ${JSON.stringify(bars)}`);
+    const rows = sent.flatMap((d) => d.events?.added ?? []);
+    assert.ok(rows.some((e) => e.eventType === 'WorkflowExecutionSignaled'), 'the new event is a new row of the shown page of the event list');
+    for (const d of sent) assert.ok(JSON.stringify(d).length < 10_000, `a delta of a few events is small: ${JSON.stringify(d).length} characters`);
   });
 
   it("runs the workflow actions from the panel's buttons on the panel's own execution: Signal is sent, a declined Terminate is not", async () => {

@@ -96,7 +96,14 @@ describe('Open Execution (as a person)', () => {
       const signaled = history.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === SIGNAL_NAME);
       assert.equal(signaled.length, 1, 'one WorkflowExecutionSignaled');
       assert.equal(signaled[0].workflowExecutionSignaledEventAttributes?.input, SIGNAL_INPUT);
-      await panelPage(workbench).locator('.event-list .event', { hasText: 'WorkflowExecutionSignaled' }).first().waitFor({ timeout: UI_WAIT_MS });
+      const view = panelPage(workbench);
+      await view.locator('.event-list .event', { hasText: 'WorkflowExecutionSignaled' }).first().waitFor({ timeout: UI_WAIT_MS });
+      // The live update drew the signal into the timeline (a delta: the page patched it in, it did not reload).
+      const mark = view.locator(`.lane[data-lane="signal:"] .mark[aria-label*="${SIGNAL_NAME}"]`);
+      await mark.waitFor({ timeout: UI_WAIT_MS });
+      await mark.click();
+      await view.locator('.details .event', { hasText: 'WorkflowExecutionSignaled' }).filter({ hasText: 'wants express shipping' }).waitFor({ timeout: UI_WAIT_MS });
+      assert.equal(await view.locator('.lane[data-lane="activity:charge-order-2001"] .bar').count(), 1, 'the charge bar is drawn once, not again beside itself');
     });
   });
 });

@@ -5,13 +5,23 @@
  * the person does. Text goes in through textContent only, never as HTML:
  * inputs, results and reasons are whatever a worker wrote.
  *
+ * What it knows lives in pageModel.ts; each message's patch says what
+ * changed, and only those nodes are made or updated: a delta of 2 events in
+ * a 25,000-event history touches a bar and a mark, not the thousands of the
+ * decision lane. Bars are placed in percent of a fixed time scale (`scale`,
+ * from `origin`) inside one canvas per lane; the axis's range only moves and
+ * stretches the canvases (and the open bars, which end at the axis's end),
+ * so a longer range restyles a few dozen nodes, not every bar. The event
+ * list is one page (EVENT_PAGE_SIZE rows) at a time.
+ *
  * It keeps `{ root, workflowId, runId }` with setState, so VS Code's
  * serializer can reopen the panel after a window reload.
  */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import './execution.css';
-import { axisFraction, type BarView, type EventPage, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HeaderView, type HostMessage, type LaneView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
+import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
+import { type BarView, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HostMessage, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -24,23 +34,24 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 
 let strings: PageStrings | undefined;
-let header: HeaderView | undefined;
-const lanes = new Map<string, LaneView>();
-let lastEventAt: number | undefined;
-let eventCount = 0;
-let eventTypes: string[] = [];
-let page: EventPage = { offset: 0, total: 0, filter: '', events: [] };
+const model = emptyPageModel();
 let selectedBar: number | undefined;
 /** The bar or mark that takes Tab (roving tabindex), so the timeline is one tab stop. */
 let focusBar: number | undefined;
 
-/** What a lane offers to select, in time order: its bars and its marks (signals, markers, cancel requests, refused decisions). */
-function laneItems(lane: LaneView): number[] {
-  const items: { id: number; at: number }[] = [
-    ...lane.bars.map((b) => ({ id: b.id, at: b.scheduledAt ?? b.startedAt ?? Number.MAX_SAFE_INTEGER })),
-    ...lane.marks.map((m) => ({ id: m.id, at: m.at ?? Number.MAX_SAFE_INTEGER })),
-  ];
-  return items.sort((a, b) => a.at - b.at || a.id - b.id).map((i) => i.id);
+/** What each lane offers to select, in time order (its bars and marks); made when the keyboard first asks, dropped when the lane changes. */
+const itemsOfLane = new Map<string, number[]>();
+
+function laneItems(lane: PageLane): number[] {
+  let ids = itemsOfLane.get(lane.key);
+  if (!ids) {
+    const items: { id: number; at: number }[] = [];
+    for (const b of lane.bars.values()) items.push({ id: b.id, at: b.scheduledAt ?? b.startedAt ?? Number.MAX_SAFE_INTEGER });
+    for (const m of lane.marks.values()) items.push({ id: m.id, at: m.at ?? Number.MAX_SAFE_INTEGER });
+    ids = items.sort((a, b) => a.at - b.at || a.id - b.id).map((i) => i.id);
+    itemsOfLane.set(lane.key, ids);
+  }
+  return ids;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -97,9 +108,9 @@ function layout(s: PageStrings): void {
 // ---- header ---------------------------------------------------------------
 
 function renderHeader(): void {
-  if (!header || !strings) return;
+  if (!model.header || !strings) return;
   const s = strings;
-  const h = header;
+  const h = model.header;
   const actions = el('div', { class: 'actions' });
   for (const action of ['signal', 'requestCancel', 'terminate'] as WorkflowAction[]) {
     const button = el('button', { class: `action action-${action}`, text: s[action], attrs: { type: 'button', 'data-action': action } });
@@ -131,102 +142,200 @@ function renderHeader(): void {
 
 // ---- timeline -------------------------------------------------------------
 
-function axisRange(): { start: number; end: number } {
-  const times: number[] = [];
-  for (const lane of lanes.values()) {
-    for (const b of lane.bars) for (const t of [b.scheduledAt, b.closedAt]) if (t !== undefined) times.push(t);
-    for (const m of lane.marks) if (m.at !== undefined) times.push(m.at);
-  }
-  const start = header?.startedAt ?? (times.length ? Math.min(...times) : Date.now());
-  const end = header?.closedAt ?? Math.max(lastEventAt ?? start, ...times, header?.status === 'open' ? Date.now() : start);
-  return { start, end: Math.max(end, start + 1000) };
+/**
+ * Where the timeline's nodes are: one lane row per lane, each with a canvas
+ * that holds its bars and marks (one node each, by id). Inside a canvas, 100%
+ * is `scale` milliseconds from `origin`, both fixed at the first render.
+ */
+const drawn = {
+  lanes: el('div', { class: 'lanes' }),
+  axis: el('div', { class: 'track axis-track' }),
+  grid: el('div', { class: 'grid-layer', attrs: { 'aria-hidden': 'true' } }),
+  canvases: new Map<string, HTMLElement>(),
+  /** Each lane's last chunk: bars and marks go in chunks of CHUNK, each its own stacking context and layout root, so a new bar lays out and repaints its chunk, not a lane of thousands. */
+  lastChunk: new Map<string, HTMLElement>(),
+  items: new Map<number, HTMLElement>(),
+  /** Bars still open, drawn up to the axis's end: the only bars a new range changes. */
+  open: new Map<number, HTMLElement>(),
+  origin: 0,
+  scale: 1000,
+  /** The axis's end, for open bars. */
+  end: 0,
+  /** The range drawn, and the width its ticks were laid out for. */
+  range: undefined as { start: number; end: number } | undefined,
+  width: 0,
+};
+
+/** The range to draw now: the one drawn while the history fits in it. */
+function currentRange(): { start: number; end: number } {
+  return shownRange(drawn.range, axisRange(model, Date.now()), model.header?.status === 'open');
 }
+
+const CHUNK = 200;
+
+function chunkOf(laneKey: string): HTMLElement | undefined {
+  const canvas = drawn.canvases.get(laneKey);
+  if (!canvas) return undefined;
+  let chunk = drawn.lastChunk.get(laneKey);
+  if (!chunk || chunk.childElementCount >= CHUNK) {
+    chunk = el('div', { class: 'chunk' });
+    canvas.append(chunk);
+    drawn.lastChunk.set(laneKey, chunk);
+  }
+  return chunk;
+}
+
+/** Percent of the canvas: `at` on the fixed scale. */
+const pos = (at: number) => `${(((at - drawn.origin) / drawn.scale) * 100).toFixed(5)}%`;
 
 function tickLabel(at: number, step: number): string {
   if (step >= 24 * 3600_000) return dayShort.format(at);
   return step >= 60_000 ? timeShort.format(at) : timeOnly.format(at);
 }
 
-function renderTimeline(): void {
-  const { start, end } = axisRange();
-  const width = Math.max(200, parts.timeline.clientWidth - 220);
-  // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
-  const axis = timeAxis(start, end, width, -new Date(start).getTimezoneOffset());
-  const pct = (at: number) => `${(axisFraction(axis, at) * 100).toFixed(3)}%`;
+/** The whole timeline anew (first render): the lanes, then every bar and mark. */
+function resetTimeline(): void {
+  drawn.canvases.clear();
+  drawn.lastChunk.clear();
+  drawn.items.clear();
+  drawn.open.clear();
+  itemsOfLane.clear();
+  drawn.range = undefined;
+  const range = currentRange();
+  drawn.range = range;
+  drawn.origin = range.start;
+  drawn.scale = range.end - range.start;
+  drawn.end = range.end;
+  const axisRow = el('div', { class: 'lane axis', attrs: { 'aria-hidden': 'true' } }, el('div', { class: 'lane-label zone', text: zone }), drawn.axis);
+  drawn.lanes.replaceChildren(drawn.grid, axisRow);
+  const ids = [...model.lanes.values()].map(laneItems).find((l) => l.length);
+  if (focusBar === undefined || !model.laneOf.has(focusBar)) focusBar = ids?.[0];
+  for (const lane of model.lanes.values()) {
+    addLaneRow(lane);
+    for (const bar of lane.bars.values()) drawItem(bar.id);
+    for (const mark of lane.marks.values()) drawItem(mark.id);
+  }
+  parts.timeline.replaceChildren(drawn.lanes);
+  updateAxis(true);
+}
 
-  const ticks = el('div', { class: 'track axis-track' });
+function addLaneRow(lane: PageLane): void {
+  const canvas = el('div', { class: 'canvas' });
+  drawn.canvases.set(lane.key, canvas);
+  placeCanvas(canvas, drawn.range ?? currentRange());
+  const track = el('div', { class: 'track' }, canvas);
+  drawn.lanes.append(el('div', { class: `lane lane-${lane.kind}`, attrs: { 'data-lane': lane.key } }, el('div', { class: 'lane-label', text: lane.label, attrs: { title: lane.label } }), track));
+}
+
+function placeCanvas(canvas: HTMLElement, range: { start: number; end: number }): void {
+  const span = range.end - range.start;
+  canvas.style.left = `${(((drawn.origin - range.start) / span) * 100).toFixed(5)}%`;
+  canvas.style.width = `${((drawn.scale / span) * 100).toFixed(5)}%`;
+}
+
+/**
+ * The axis's range: the canvases' place and stretch, the open bars' ends,
+ * and the ticks; no closed bar's node changes.
+ */
+function updateAxis(resized = false): void {
+  const range = currentRange();
+  if (range === drawn.range && !resized) return;
+  drawn.range = range;
+  if (resized || drawn.width === 0) drawn.width = Math.max(200, parts.timeline.clientWidth - 220);
+  const width = drawn.width;
+  // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
+  const axis = timeAxis(range.start, range.end, width, -new Date(range.start).getTimezoneOffset());
+  for (const canvas of drawn.canvases.values()) placeCanvas(canvas, axis);
+  drawn.end = axis.end;
+  for (const [id, node] of drawn.open) {
+    const bar = model.lanes.get(model.laneOf.get(id) ?? '')?.bars.get(id);
+    if (bar) stretch(node, bar);
+  }
+  const pct = (at: number) => `${(((at - axis.start) / (axis.end - axis.start)) * 100).toFixed(3)}%`;
+  const ticks: HTMLElement[] = [];
+  const lines: HTMLElement[] = [];
   for (const t of axis.ticks) {
     const tick = el('span', { class: 'tick', text: tickLabel(t, axis.step) });
     tick.style.left = pct(t);
-    ticks.append(tick);
+    ticks.push(tick);
+    const line = el('span', { class: 'grid' });
+    line.style.left = pct(t);
+    lines.push(line);
   }
-  const axisRow = el('div', { class: 'lane axis', attrs: { 'aria-hidden': 'true' } }, el('div', { class: 'lane-label zone', text: zone }), ticks);
-
-  const rows: HTMLElement[] = [axisRow];
-  const ordered = [...lanes.values()];
-  if (focusBar === undefined || !ordered.some((l) => laneItems(l).includes(focusBar!))) focusBar = ordered.map(laneItems).find((ids) => ids.length)?.[0];
-  for (const lane of ordered) {
-    const track = el('div', { class: 'track' });
-    for (const t of axis.ticks) {
-      const grid = el('span', { class: 'grid' });
-      grid.style.left = pct(t);
-      track.append(grid);
-    }
-    for (const bar of lane.bars) track.append(barElement(bar, axis.end, pct));
-    for (const mark of lane.marks) {
-      const m = el('span', {
-        class: `mark mark-${mark.kind}${mark.id === selectedBar ? ' selected' : ''}`,
-        attrs: { role: 'button', tabindex: mark.id === focusBar ? '0' : '-1', 'data-bar': String(mark.id), 'aria-pressed': String(mark.id === selectedBar), 'aria-label': `${lane.label}: ${mark.label}, ${when(mark.at)}`, title: `${mark.label} · ${when(mark.at)}` },
-      });
-      m.style.left = pct(mark.at ?? start);
-      track.append(m);
-    }
-    rows.push(el('div', { class: `lane lane-${lane.kind}`, attrs: { 'data-lane': lane.key } }, el('div', { class: 'lane-label', text: lane.label, attrs: { title: lane.label } }), track));
-  }
-  const hadFocus = document.activeElement instanceof HTMLElement && document.activeElement.hasAttribute('data-bar');
-  parts.timeline.replaceChildren(el('div', { class: 'lanes' }, ...rows));
-  if (hadFocus && focusBar !== undefined) barNode(focusBar)?.focus();
+  drawn.axis.replaceChildren(...ticks);
+  drawn.grid.replaceChildren(...lines);
 }
 
-function barElement(bar: BarView, axisEnd: number, pct: (at: number) => string): HTMLElement {
-  const from = bar.scheduledAt ?? bar.startedAt ?? axisEnd;
-  const to = bar.closedAt ?? axisEnd;
+/** A bar's place and length on the canvas, and its wait's share of it; an open bar runs to the axis's end. */
+function stretch(node: HTMLElement, bar: BarView): void {
+  const from = bar.scheduledAt ?? bar.startedAt ?? drawn.end;
+  const to = bar.closedAt ?? Math.max(drawn.end, from);
+  node.style.left = pos(from);
+  node.style.width = `${(((to - from) / drawn.scale) * 100).toFixed(5)}%`;
+  const wait = node.querySelector<HTMLElement>('.wait');
+  if (wait && bar.startedAt !== undefined) wait.style.width = to > from ? `${(((bar.startedAt - from) / (to - from)) * 100).toFixed(2)}%` : '0';
+}
+
+/** Makes or updates the node of bar or mark `id`, in its lane's track. */
+function drawItem(id: number): void {
+  const lane = model.lanes.get(model.laneOf.get(id) ?? '');
+  if (!lane) return;
+  const bar = lane.bars.get(id);
+  const mark = bar ? undefined : lane.marks.get(id);
+  const old = drawn.items.get(id);
+  const node = bar ? barElement(bar, lane.label) : mark ? markElement(mark, lane.label) : undefined;
+  if (!node) return;
+  if (old) old.replaceWith(node);
+  else chunkOf(lane.key)?.append(node);
+  drawn.items.set(id, node);
+  if (bar && bar.closedAt === undefined) drawn.open.set(id, node);
+  else drawn.open.delete(id);
+  if (old && document.activeElement === old) node.focus();
+}
+
+function itemAttrs(id: number, label: string, title: string): Record<string, string> {
+  return { role: 'button', tabindex: id === focusBar ? '0' : '-1', 'data-bar': String(id), 'aria-pressed': String(id === selectedBar), 'aria-label': label, title };
+}
+
+function barElement(bar: BarView, laneLabel: string): HTMLElement {
+  const from = bar.scheduledAt ?? bar.startedAt;
   const node = el('div', {
     class: `bar outcome-${bar.outcome}${bar.id === selectedBar ? ' selected' : ''}`,
-    attrs: { role: 'button', tabindex: bar.id === focusBar ? '0' : '-1', 'data-bar': String(bar.id), 'aria-pressed': String(bar.id === selectedBar), 'aria-label': `${laneLabel(bar.id)}: ${bar.summary}`, title: `${bar.summary}\n${when(from)} → ${bar.closedAt ? when(to) : '…'}` },
+    attrs: itemAttrs(bar.id, `${laneLabel}: ${bar.summary}`, `${bar.summary}\n${when(from)} → ${bar.closedAt !== undefined ? when(bar.closedAt) : '…'}`),
   });
-  node.style.left = pct(from);
-  node.style.width = `calc(${pct(to)} - ${pct(from)})`;
-  if (bar.startedAt !== undefined && bar.scheduledAt !== undefined && to > from) {
-    // The wait on the task list, before a worker started it: drawn lighter.
-    const wait = el('span', { class: 'wait' });
-    wait.style.width = `${(((bar.startedAt - from) / (to - from)) * 100).toFixed(2)}%`;
-    node.append(wait);
-  }
+  // The wait on the task list, before a worker started it: drawn lighter.
+  if (bar.startedAt !== undefined && bar.scheduledAt !== undefined) node.append(el('span', { class: 'wait' }));
+  stretch(node, bar);
   // Decision tasks are many and alike: their lane says what they are.
   if (bar.kind !== 'decision') node.append(el('span', { class: 'bar-label', text: bar.label }));
   return node;
 }
 
-/** The lane a bar is drawn in: with several activities of one type, what tells their bars apart to a screen reader. */
-function laneLabel(id: number): string {
-  for (const lane of lanes.values()) if (lane.bars.some((b) => b.id === id)) return lane.label;
-  return '';
+function markElement(mark: MarkView, laneLabel: string): HTMLElement {
+  const node = el('span', { class: `mark mark-${mark.kind}${mark.id === selectedBar ? ' selected' : ''}`, attrs: itemAttrs(mark.id, `${laneLabel}: ${mark.label}, ${when(mark.at)}`, `${mark.label} · ${when(mark.at)}`) });
+  node.style.left = pos(mark.at ?? drawn.origin);
+  return node;
 }
 
-function barNode(id: number): HTMLElement | null {
-  return parts.timeline.querySelector<HTMLElement>(`[data-bar="${id}"]`);
+function setSelected(id: number | undefined, on: boolean): void {
+  const node = id === undefined ? undefined : drawn.items.get(id);
+  if (!node) return;
+  node.classList.toggle('selected', on);
+  node.setAttribute('aria-pressed', String(on));
+}
+
+function setFocusable(id: number | undefined, on: boolean): void {
+  const node = id === undefined ? undefined : drawn.items.get(id);
+  if (node) node.tabIndex = on ? 0 : -1;
 }
 
 function selectBar(id: number): void {
+  setSelected(selectedBar, false);
+  setFocusable(focusBar, false);
   selectedBar = id;
   focusBar = id;
-  for (const node of parts.timeline.querySelectorAll<HTMLElement>('[data-bar]')) {
-    const on = node.dataset.bar === String(id);
-    node.classList.toggle('selected', on);
-    node.setAttribute('aria-pressed', String(on));
-    node.tabIndex = on ? 0 : -1;
-  }
+  setSelected(id, true);
+  setFocusable(id, true);
   post({ type: 'selectBar', barId: id });
 }
 
@@ -247,7 +356,7 @@ parts.timeline.addEventListener('keydown', (e) => {
     selectBar(id);
     return;
   }
-  const ordered = [...lanes.values()].map(laneItems).filter((ids) => ids.length);
+  const ordered = [...model.lanes.values()].map(laneItems).filter((ids) => ids.length);
   const laneIndex = ordered.findIndex((ids) => ids.includes(id));
   if (laneIndex < 0) return;
   const items = ordered[laneIndex];
@@ -265,7 +374,7 @@ parts.timeline.addEventListener('keydown', (e) => {
   if (next === undefined) return;
   current.tabIndex = -1;
   focusBar = next;
-  const node = barNode(next);
+  const node = drawn.items.get(next);
   if (node) {
     node.tabIndex = 0;
     node.focus();
@@ -329,105 +438,122 @@ function renderDetails(label: string | undefined, events: EventView[]): void {
   parts.details.replaceChildren(el('h3', { text: label }), ...events.map(eventBlock));
 }
 
+/** The event list's toolbar and rows, kept so a delta's new rows are appended and its counts updated in place. */
+const list = {
+  filter: el('select', { class: 'filter' }),
+  prev: el('button', { attrs: { type: 'button', class: 'secondary' } }),
+  next: el('button', { attrs: { type: 'button', class: 'secondary' } }),
+  range: el('span', { class: 'range', attrs: { 'aria-live': 'polite' } }),
+  rows: el('div', { class: 'event-list' }),
+};
+list.filter.addEventListener('change', () => post({ type: 'requestEvents', offset: 0, filter: list.filter.value }));
+list.prev.addEventListener('click', () => post({ type: 'requestEvents', offset: model.page.offset - EVENT_PAGE_SIZE, filter: model.page.filter }));
+list.next.addEventListener('click', () => post({ type: 'requestEvents', offset: model.page.offset + EVENT_PAGE_SIZE, filter: model.page.filter }));
+
+function layoutEvents(s: PageStrings): void {
+  list.filter.setAttribute('aria-label', s.filterByType);
+  list.prev.textContent = s.previous;
+  list.next.textContent = s.next;
+  parts.events.replaceChildren(el('div', { class: 'toolbar' }, list.filter, list.prev, list.range, list.next), list.rows);
+  renderFilter();
+}
+
+function renderFilter(): void {
+  if (!strings) return;
+  const options = [el('option', { text: strings.allTypes, attrs: { value: '' } }), ...model.eventTypes.map((type) => el('option', { text: type, attrs: { value: type } }))];
+  list.filter.replaceChildren(...options);
+  list.filter.value = model.page.filter;
+}
+
+/** The range and the buttons: what a new row changes besides itself. */
+function renderPageCounts(): void {
+  if (!strings) return;
+  const { page } = model;
+  list.prev.disabled = page.offset === 0;
+  list.next.disabled = page.offset + EVENT_PAGE_SIZE >= page.total;
+  list.range.textContent = page.total ? format(strings.rangeOf, page.offset + 1, page.offset + page.events.length, page.total.toLocaleString()) : strings.noEvents;
+}
+
 function renderEvents(): void {
   if (!strings) return;
-  const s = strings;
-  const filter = el('select', { class: 'filter', attrs: { 'aria-label': s.filterByType } });
-  filter.append(el('option', { text: s.allTypes, attrs: { value: '' } }));
-  for (const type of eventTypes) filter.append(el('option', { text: type, attrs: { value: type } }));
-  filter.value = page.filter;
-  filter.addEventListener('change', () => post({ type: 'requestEvents', offset: 0, filter: filter.value }));
-
-  const prev = el('button', { text: s.previous, attrs: { type: 'button', class: 'secondary' } });
-  const next = el('button', { text: s.next, attrs: { type: 'button', class: 'secondary' } });
-  prev.disabled = page.offset === 0;
-  next.disabled = page.offset + EVENT_PAGE_SIZE >= page.total;
-  prev.addEventListener('click', () => post({ type: 'requestEvents', offset: page.offset - EVENT_PAGE_SIZE, filter: page.filter }));
-  next.addEventListener('click', () => post({ type: 'requestEvents', offset: page.offset + EVENT_PAGE_SIZE, filter: page.filter }));
-  const range = page.total ? format(s.rangeOf, page.offset + 1, page.offset + page.events.length, page.total.toLocaleString()) : s.noEvents;
-  const toolbar = el('div', { class: 'toolbar' }, filter, prev, el('span', { class: 'range', text: range, attrs: { 'aria-live': 'polite' } }), next);
-  parts.events.replaceChildren(toolbar, el('div', { class: 'event-list' }, ...page.events.map(eventBlock)));
+  list.filter.value = model.page.filter;
+  renderPageCounts();
+  list.rows.replaceChildren(...model.page.events.map(eventBlock));
 }
 
 // ---- messages -------------------------------------------------------------
 
-function applyLanes(changed: LaneView[]): void {
-  for (const lane of changed) lanes.set(lane.key, lane);
-}
-
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const m = e.data;
-  switch (m.type) {
-    case 'init':
-      clearError();
-      strings = m.strings;
-      vscode.setState(m.state);
-      header = m.header;
-      lanes.clear();
-      applyLanes(m.lanes);
-      lastEventAt = m.lastEventAt;
-      eventCount = m.eventCount;
-      eventTypes = m.eventTypes;
-      layout(m.strings);
-      renderHeader();
-      renderTimeline();
-      renderDetails(undefined, []);
-      post({ type: 'requestEvents', offset: page.offset, filter: page.filter });
-      post({ type: 'rendered', eventCount });
-      if (selectedBar !== undefined) post({ type: 'selectBar', barId: selectedBar });
-      break;
-    case 'delta': {
-      clearError();
-      if (m.header) {
-        header = m.header;
-        renderHeader();
-      }
-      applyLanes(m.lanes);
-      lastEventAt = m.lastEventAt;
-      const grew = m.eventCount !== eventCount;
-      eventCount = m.eventCount;
-      eventTypes = m.eventTypes;
-      renderTimeline();
-      // The shown page again: its total and the filter's types change, and it follows new events when it shows the end of the history.
-      if (grew) post({ type: 'requestEvents', offset: page.offset, filter: page.filter });
-      if (selectedBar !== undefined && m.lanes.some((l) => laneItems(l).includes(selectedBar!))) post({ type: 'selectBar', barId: selectedBar });
-      break;
-    }
-    case 'events':
-      page = m.page;
-      renderEvents();
-      break;
-    case 'details':
-      if (m.barId === selectedBar) renderDetails(m.label, m.events);
-      break;
-    case 'error': {
-      const retry = m.retry === undefined ? undefined : el('button', { class: 'secondary', text: m.retry, attrs: { type: 'button' } });
-      retry?.addEventListener('click', () => {
-        clearError();
-        post({ type: 'retry' });
-      });
-      parts.error.replaceChildren(el('span', { text: m.message }), ...(retry ? [retry] : []));
-      parts.error.hidden = false;
-      if (!strings) app.replaceChildren(parts.error);
-      break;
-    }
+  if (m.type === 'details') {
+    if (m.barId === selectedBar) renderDetails(m.label, m.events);
+    return;
   }
+  if (m.type === 'error') {
+    showError(m.message, m.retry);
+    return;
+  }
+  if (m.type !== 'events') clearError();
+  const patch = applyHostMessage(model, m);
+  if (m.type === 'init') {
+    strings = m.strings;
+    vscode.setState(m.state);
+    layout(m.strings);
+    layoutEvents(m.strings);
+    renderHeader();
+    resetTimeline();
+    renderDetails(undefined, []);
+    post({ type: 'requestEvents', offset: model.page.offset, filter: model.page.filter });
+    post({ type: 'rendered', eventCount: model.eventCount });
+    if (selectedBar !== undefined) post({ type: 'selectBar', barId: selectedBar });
+    return;
+  }
+  if (patch.header) renderHeader();
+  for (const lane of patch.lanesAdded) addLaneRow(lane);
+  for (const id of patch.items) {
+    itemsOfLane.delete(model.laneOf.get(id) ?? '');
+    drawItem(id);
+  }
+  if (focusBar === undefined && patch.items.length) {
+    focusBar = [...model.lanes.values()].map(laneItems).find((l) => l.length)?.[0];
+    setFocusable(focusBar, true);
+  }
+  if (m.type === 'delta') updateAxis();
+  if (patch.eventTypes) renderFilter();
+  if (patch.page) renderEvents();
+  if (patch.rowsAdded.length) {
+    list.rows.append(...patch.rowsAdded.map(eventBlock));
+  }
+  if (m.type === 'delta' && m.events) renderPageCounts();
+  // The selected bar changed (it started, or closed): its events again.
+  if (selectedBar !== undefined && patch.items.includes(selectedBar)) post({ type: 'selectBar', barId: selectedBar });
 });
+
+function showError(message: string, retryText: string | undefined): void {
+  const retry = retryText === undefined ? undefined : el('button', { class: 'secondary', text: retryText, attrs: { type: 'button' } });
+  retry?.addEventListener('click', () => {
+    clearError();
+    post({ type: 'retry' });
+  });
+  parts.error.replaceChildren(el('span', { text: message }), ...(retry ? [retry] : []));
+  parts.error.hidden = false;
+  if (!strings) app.replaceChildren(parts.error);
+}
 
 function clearError(): void {
   parts.error.hidden = true;
   parts.error.replaceChildren();
 }
 
-// An open execution's bars grow with time even when nothing happens: the axis ends now.
+// An open execution's bars grow with time even when nothing happens: the axis ends now (only the range and the ticks change).
 setInterval(() => {
-  if (header?.status === 'open' && !document.hidden) renderTimeline();
+  if (model.header?.status === 'open' && !document.hidden) updateAxis();
 }, 15_000);
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => header && renderTimeline(), 100);
+  resizeTimer = setTimeout(() => model.header && updateAxis(true), 100);
 });
 
 post({ type: 'ready' });

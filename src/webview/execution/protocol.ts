@@ -5,13 +5,18 @@
  *
  * Only plain JSON crosses: dates become epoch milliseconds. The page never
  * gets a whole 25,000-event history; it asks for one page of the event list
- * at a time, and for the events of the bar it selected. Nothing here carries
+ * at a time, and for the events of the bar it selected. After the first
+ * render (`init`), a read posts a `delta` of what it changed alone: new
+ * lanes, new or changed bars and new marks by id, the header fields that
+ * changed, and the new rows of the event-list page the person is looking at
+ * (`deltaMessage`), so a 2-event read of a 25,000-event history posts a few
+ * hundred bytes, not its decision lane's thousands of bars. Nothing here carries
  * a task token: histories have none, and claims (which do) are never read.
  *
  * No `vscode` and no DOM: the host, the page and plain-Node tests import it.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineHeader, TimelineLane, TimelineMark } from '../../history/timelineModel';
+import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineDelta, TimelineHeader, TimelineLane, TimelineMark, TimelineModel } from '../../history/timelineModel';
 
 export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate';
 
@@ -67,6 +72,39 @@ export interface LaneView {
   marks: MarkView[];
 }
 
+/** A lane as a delta announces it: its bars and marks follow as `bars` and `marks`. */
+export type LaneHead = Omit<LaneView, 'bars' | 'marks'>;
+
+/** A bar of a delta, new or changed: `lane` is its lane's key. */
+export type LaneBar = BarView & { lane: string };
+export type LaneMark = MarkView & { lane: string };
+
+/** The event-list page a delta grows: `added` are the new rows of the page at `offset` under `filter`, `total` the rows its filter now matches. */
+export interface EventRows {
+  offset: number;
+  filter: string;
+  total: number;
+  added: EventView[];
+}
+
+/** What a read changed; everything the page already has is left out. */
+export interface DeltaMessage {
+  type: 'delta';
+  /** Only the fields that changed. */
+  header?: Partial<HeaderView>;
+  /** New lanes, in the model's order (after every lane the page has). */
+  lanes: LaneHead[];
+  /** New or changed bars, each whole, by id. */
+  bars: LaneBar[];
+  /** New marks (marks never change). */
+  marks: LaneMark[];
+  lastEventAt?: number;
+  eventCount: number;
+  /** Only when the set of event types changed. */
+  eventTypes?: string[];
+  events?: EventRows;
+}
+
 /** The colours a bar is drawn in: SWF's many endings folded into the five a person tells apart. */
 export type Outcome = 'completed' | 'failed' | 'timedOut' | 'canceled' | 'open';
 
@@ -98,7 +136,7 @@ export type PageStrings = Record<
 /** Host → page. */
 export type HostMessage =
   | { type: 'init'; header: HeaderView; lanes: LaneView[]; lastEventAt?: number; eventCount: number; eventTypes: string[]; strings: PageStrings; state: PanelState }
-  | { type: 'delta'; header?: HeaderView; lanes: LaneView[]; lastEventAt?: number; eventCount: number; eventTypes: string[] }
+  | DeltaMessage
   | { type: 'events'; page: EventPage }
   | { type: 'details'; barId: number; label: string; events: EventView[] }
   /** A read failed; `retry` (the button's text) when the panel stopped reading until the person asks again. */
@@ -248,6 +286,14 @@ function markLabel(mark: TimelineMark): string {
 }
 
 export function toLaneView(lane: TimelineLane): LaneView {
+  return { ...laneHead(lane), bars: lane.bars.map(toBarView), marks: lane.marks.map(toMarkView) };
+}
+
+export function toMarkView(mark: TimelineMark): MarkView {
+  return { id: mark.id, kind: mark.kind, label: markLabel(mark), at: ms(mark.at) };
+}
+
+export function laneHead(lane: TimelineLane): LaneHead {
   const names: Record<TimelineLane['kind'], string> = {
     workflow: 'workflow',
     decision: 'decision tasks',
@@ -260,13 +306,7 @@ export function toLaneView(lane: TimelineLane): LaneView {
     externalSignal: 'signals sent',
     externalCancel: 'cancels sent',
   };
-  return {
-    key: lane.key,
-    kind: lane.kind,
-    label: names[lane.kind],
-    bars: lane.bars.map(toBarView),
-    marks: lane.marks.map((m) => ({ id: m.id, kind: m.kind, label: markLabel(m), at: ms(m.at) })),
-  };
+  return { key: lane.key, kind: lane.kind, label: names[lane.kind] };
 }
 
 export function toEventView(event: HistoryEvent): EventView {
@@ -294,6 +334,102 @@ export function eventPage(events: readonly HistoryEvent[], offset: number, filte
   const lastPage = total === 0 ? 0 : Math.floor((total - 1) / size) * size;
   const start = Math.min(Math.max(0, Math.floor(offset / size) * size), lastPage);
   return { offset: start, total, filter, events: matching.slice(start, start + size).map(toEventView) };
+}
+
+// ---- deltas ----------------------------------------------------------------
+
+/** The header fields of `next` that differ from `previous` (all of them without one); undefined when none did. */
+export function headerPatch(previous: HeaderView | undefined, next: HeaderView): Partial<HeaderView> | undefined {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    const before = previous?.[key as keyof HeaderView];
+    if (previous === undefined || JSON.stringify(before) !== JSON.stringify(value)) patch[key] = value;
+  }
+  return Object.keys(patch).length ? (patch as Partial<HeaderView>) : undefined;
+}
+
+/** Which event-list page the page shows, as it last asked for it. */
+export interface ShownPage {
+  offset: number;
+  filter: string;
+}
+
+/**
+ * What the host remembers of what it posted, so the next delta leaves it out:
+ * the header, the event types, how many events the page has been told of,
+ * how many of each type (the filtered totals), and the page shown.
+ */
+export interface PostedState {
+  header?: HeaderView;
+  eventTypes: string[];
+  eventCount: number;
+  typeCounts: Map<string, number>;
+  shown: ShownPage;
+}
+
+export function postedState(): PostedState {
+  return { eventTypes: [], eventCount: 0, typeCounts: new Map(), shown: { offset: 0, filter: '' } };
+}
+
+/** The first render's message; records what it posted in `posted`. */
+export function initMessage(
+  model: TimelineModel,
+  events: readonly HistoryEvent[],
+  root: { domain: string; connection: string },
+  extra: { strings: PageStrings; state: PanelState },
+  posted: PostedState,
+): Extract<HostMessage, { type: 'init' }> {
+  const header = toHeaderView(model.header, root);
+  posted.header = header;
+  posted.typeCounts = new Map();
+  countTypes(events, posted.typeCounts);
+  posted.eventTypes = [...posted.typeCounts.keys()].sort();
+  posted.eventCount = events.length;
+  posted.shown = { offset: 0, filter: '' };
+  return { type: 'init', header, lanes: [...model.lanes.values()].map(toLaneView), lastEventAt: ms(model.lastEventAt), eventCount: events.length, eventTypes: posted.eventTypes, ...extra };
+}
+
+/**
+ * The delta of one read: `delta` is what `applyEvents` returned, `events`
+ * every event so far (the ones past `posted.eventCount` are the new ones).
+ * Bars the read touched go whole (a bar is small; its large texts stay in
+ * the events), each once; lanes only as a head when new.
+ */
+export function deltaMessage(model: TimelineModel, delta: TimelineDelta, events: readonly HistoryEvent[], root: { domain: string; connection: string }, posted: PostedState): DeltaMessage {
+  const message: DeltaMessage = {
+    type: 'delta',
+    lanes: delta.lanesAdded.map(laneHead),
+    bars: delta.barsChanged.map((b) => ({ ...toBarView(b), lane: b.laneKey })),
+    marks: delta.marksAdded.map((m) => ({ ...toMarkView(m), lane: m.laneKey })),
+    lastEventAt: ms(model.lastEventAt),
+    eventCount: events.length,
+  };
+  if (delta.headerChanged) {
+    const header = toHeaderView(model.header, root);
+    const patch = headerPatch(posted.header, header);
+    posted.header = header;
+    if (patch) message.header = patch;
+  }
+  const fresh = events.slice(posted.eventCount);
+  posted.eventCount = events.length;
+  const { shown } = posted;
+  const totalBefore = shown.filter ? (posted.typeCounts.get(shown.filter) ?? 0) : events.length - fresh.length;
+  countTypes(fresh, posted.typeCounts);
+  if (posted.typeCounts.size !== posted.eventTypes.length) {
+    posted.eventTypes = [...posted.typeCounts.keys()].sort();
+    message.eventTypes = posted.eventTypes;
+  }
+  const matching = shown.filter ? fresh.filter((e) => e.eventType === shown.filter) : fresh;
+  if (matching.length > 0) {
+    // The rows that land inside the shown window; the rest only grow the total (the Next button and the range).
+    const added = matching.filter((_, i) => totalBefore + i >= shown.offset && totalBefore + i < shown.offset + EVENT_PAGE_SIZE).map(toEventView);
+    message.events = { offset: shown.offset, filter: shown.filter, total: totalBefore + matching.length, added };
+  }
+  return message;
+}
+
+function countTypes(events: Iterable<HistoryEvent>, into: Map<string, number>): void {
+  for (const e of events) if (e.eventType) into.set(e.eventType, (into.get(e.eventType) ?? 0) + 1);
 }
 
 /** The event types of a history, sorted, for the list's filter. */
