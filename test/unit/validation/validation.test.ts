@@ -86,6 +86,10 @@ describe('SWF_LIMITS', () => {
       taskList: 256,
       workflowId: 256,
       runId: 64,
+      tag: 256,
+      typeName: 256,
+      typeVersion: 64,
+      timeout: 8,
     });
   });
 });
