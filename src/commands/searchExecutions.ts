@@ -16,7 +16,7 @@ import type { DraftStore } from '../model/drafts';
 import type { ExecutionsViewModel } from '../model/executionsView';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import { isExecutionsNode, type SavedSearchNode } from '../tree/executionNodes';
-import { problemOf, validateTag, validateWorkflowId } from '../validation/validation';
+import { problemOf, validateTag, validateWorkflowId, validateWorkflowTypeName } from '../validation/validation';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
 import { pickRoot } from './resolveRoot';
@@ -194,7 +194,7 @@ export class ExecutionSearchCommands {
       placeholder: vscode.l10n.t('Pick a workflow type (any version, or one), or type its name'),
       items: load(),
       typedItem: (text) => ({ label: text, description: vscode.l10n.t('use this name'), value: { name: text } }),
-      validate: (text) => (text.length > 256 ? vscode.l10n.t('Workflow type name must have 1 to {0} characters.', 256) : undefined),
+      validate: (text) => problemOf(validateWorkflowTypeName(text)),
     });
     return picked?.value;
   }
