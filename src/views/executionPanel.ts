@@ -238,7 +238,8 @@ export class ExecutionPanel {
       case 'rendered':
         if (this.firstRenderMs === undefined) {
           this.firstRenderMs = performance.now() - this.openedAt;
-          this.hooks.log.info(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
+          // An internal timing, not news for the person: debug level (shown only when the channel's level is Debug or Trace).
+          this.hooks.log.debug(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
         }
         this.hooks.rendered();
         break;
