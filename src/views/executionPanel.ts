@@ -123,6 +123,7 @@ export class ExecutionPanels implements vscode.Disposable {
       pollMs: this.pollMs,
       post: (message) => this.posted.fire({ panel, message }),
       rendered: () => this.rendered.fire(panel),
+      open: (linked) => void this.show(linked),
     });
     this.panels.set(key, panel);
     webviewPanel.onDidDispose(() => {
@@ -143,6 +144,8 @@ export class ExecutionPanels implements vscode.Disposable {
 interface PanelHooks extends ExecutionPanelsOptions {
   post(message: HostMessage): void;
   rendered(): void;
+  /** A header link: the panel of another execution on the same root. */
+  open(target: ExecutionTarget): void;
 }
 
 export class ExecutionPanel {
@@ -235,7 +238,8 @@ export class ExecutionPanel {
       case 'rendered':
         if (this.firstRenderMs === undefined) {
           this.firstRenderMs = performance.now() - this.openedAt;
-          this.hooks.log.info(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
+          // An internal timing, not news for the person: debug level (shown only when the channel's level is Debug or Trace).
+          this.hooks.log.debug(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
         }
         this.hooks.rendered();
         break;
@@ -255,6 +259,13 @@ export class ExecutionPanel {
       case 'action':
         await this.hooks.onAction(message.action, this.target);
         break;
+      case 'openExecution': {
+        // Only an execution the header links to: the page asks, the host decides.
+        const { header } = this.posted;
+        const linked = [...(header?.parent ? [header.parent] : []), ...(header?.children ?? [])].some((e) => e.workflowId === message.workflowId && e.runId === message.runId);
+        if (linked) this.hooks.open({ kind: 'execution', root: this.target.root, workflowId: message.workflowId, runId: message.runId });
+        break;
+      }
       case 'retry':
         this.halted = false;
         this.failures = 0;
@@ -389,7 +400,14 @@ function pageStrings(): PageStrings {
     tags: t('Tags'),
     input: t('Input'),
     openCounts: t('Open'),
-    openCountsValue: t('{0} activities · {1} decisions · {2} timers · {3} children'),
+    openActivity: t('1 activity'),
+    openActivities: t('{0} activities'),
+    openDecision: t('1 decision'),
+    openDecisions: t('{0} decisions'),
+    openTimer: t('1 timer'),
+    openTimers: t('{0} timers'),
+    openChild: t('1 child'),
+    openChildren: t('{0} children'),
     domain: t('Domain'),
     signal: t('Signal…'),
     requestCancel: t('Request Cancel…'),
@@ -405,5 +423,7 @@ function pageStrings(): PageStrings {
     loading: t('Reading the history…'),
     none: t('none'),
     closeReason: t('Reason'),
+    parent: t('Parent'),
+    children: t('Children'),
   };
 }

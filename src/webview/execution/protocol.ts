@@ -43,6 +43,16 @@ export interface HeaderView {
   open: OpenCounts;
   domain: string;
   connection: string;
+  /** The execution that started this one (WorkflowExecutionStarted's parentWorkflowExecution). */
+  parent?: LinkedExecution;
+  /** Child executions it started (StartChildWorkflowExecutionInitiated; the run ID once ChildWorkflowExecutionStarted). */
+  children?: LinkedExecution[];
+}
+
+/** Another execution the header links to; without a run ID it is shown, not linked (it may not have started). */
+export interface LinkedExecution {
+  workflowId: string;
+  runId?: string;
 }
 
 export interface BarView {
@@ -129,7 +139,8 @@ export interface EventPage {
 export type PageStrings = Record<
   | 'header' | 'timeline' | 'events' | 'details' | 'type' | 'workflowId' | 'runId' | 'status' | 'started' | 'closed' | 'timeouts' | 'childPolicy'
   | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'allTypes' | 'filterByType' | 'previous' | 'next'
-  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'openCountsValue',
+  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'parent' | 'children'
+  | 'openActivity' | 'openActivities' | 'openDecision' | 'openDecisions' | 'openTimer' | 'openTimers' | 'openChild' | 'openChildren',
   string
 >;
 
@@ -151,7 +162,9 @@ export type PageMessage =
   | { type: 'selectBar'; barId: number }
   | { type: 'action'; action: WorkflowAction }
   /** The error's Retry button: read again after a failure that stopped the reads. */
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** A parent or child link in the header: open that execution's panel. */
+  | { type: 'openExecution'; workflowId: string; runId: string };
 
 /** What the page keeps with `vscode.setState`, and the serializer reopens after a reload. */
 export interface PanelState {
@@ -176,6 +189,8 @@ export function isPageMessage(value: unknown): value is PageMessage {
       return typeof v.barId === 'number';
     case 'action':
       return v.action === 'signal' || v.action === 'requestCancel' || v.action === 'terminate';
+    case 'openExecution':
+      return typeof v.workflowId === 'string' && typeof v.runId === 'string';
     default:
       return false;
   }
@@ -195,7 +210,16 @@ export function prettyJson(text: string | undefined): string | undefined {
   }
 }
 
-export function toHeaderView(h: TimelineHeader, root: { domain: string; connection: string }): HeaderView {
+/** The child executions of a timeline, in the order they were initiated, each once (a retried child keeps its latest run). */
+export function childExecutions(model: Pick<TimelineModel, 'lanes'>): LinkedExecution[] {
+  const children = new Map<string, LinkedExecution>();
+  for (const lane of model.lanes.values()) {
+    for (const bar of lane.bars) if (bar.kind === 'child') children.set(bar.workflowId, { workflowId: bar.workflowId, ...(bar.runId ? { runId: bar.runId } : {}) });
+  }
+  return [...children.values()];
+}
+
+export function toHeaderView(h: TimelineHeader, root: { domain: string; connection: string }, children: LinkedExecution[] = []): HeaderView {
   return {
     workflowId: h.workflowId,
     runId: h.runId,
@@ -215,6 +239,8 @@ export function toHeaderView(h: TimelineHeader, root: { domain: string; connecti
     open: { ...h.open },
     domain: root.domain,
     connection: root.connection,
+    ...(h.parent && { parent: { workflowId: h.parent.workflowId, ...(h.parent.runId ? { runId: h.parent.runId } : {}) } }),
+    children,
   };
 }
 
@@ -379,7 +405,7 @@ export function initMessage(
   extra: { strings: PageStrings; state: PanelState },
   posted: PostedState,
 ): Extract<HostMessage, { type: 'init' }> {
-  const header = toHeaderView(model.header, root);
+  const header = toHeaderView(model.header, root, childExecutions(model));
   posted.header = header;
   posted.typeCounts = new Map();
   countTypes(events, posted.typeCounts);
@@ -404,8 +430,9 @@ export function deltaMessage(model: TimelineModel, delta: TimelineDelta, events:
     lastEventAt: ms(model.lastEventAt),
     eventCount: events.length,
   };
-  if (delta.headerChanged) {
-    const header = toHeaderView(model.header, root);
+  // A child's start changes the header's links, though not the header itself.
+  if (delta.headerChanged || delta.barsChanged.some((b) => b.kind === 'child')) {
+    const header = toHeaderView(model.header, root, childExecutions(model));
     const patch = headerPatch(posted.header, header);
     posted.header = header;
     if (patch) message.header = patch;
@@ -495,4 +522,19 @@ export function timeAxis(start: number, end: number, widthPx: number, offsetMinu
 /** Where a time falls across the axis, 0..1 (clamped). */
 export function axisFraction(axis: TimeAxis, at: number): number {
   return Math.min(1, Math.max(0, (at - axis.start) / (axis.end - axis.start)));
+}
+
+/**
+ * The header's open counts as words, "1 decision" and "2 decisions": each noun
+ * has its singular and plural text from the host (translators choose both;
+ * the page has no l10n of its own).
+ */
+export function formatOpenCounts(strings: PageStrings, open: Pick<OpenCounts, 'activityTasks' | 'decisionTasks' | 'timers' | 'childWorkflowExecutions'>): string {
+  const count = (n: number, one: string, many: string): string => (n === 1 ? one : many).replace('{0}', String(n));
+  return [
+    count(open.activityTasks, strings.openActivity, strings.openActivities),
+    count(open.decisionTasks, strings.openDecision, strings.openDecisions),
+    count(open.timers, strings.openTimer, strings.openTimers),
+    count(open.childWorkflowExecutions, strings.openChild, strings.openChildren),
+  ].join(' · ');
 }
