@@ -340,6 +340,8 @@ describe('secrets scan: no task token, access key or secret in anything the exte
     assert.ok(connections.length > 0, 'connections were seen');
     const elsewhere = connections.filter((c) => c.to !== `${allowed.hostname}:${allowed.port}`);
     console.log(`secrets scan: ${connections.length} TCP connections opened, ${elsewhere.length} not to ${endpoint}`);
+    const stats = sandbox.stats();
+    console.log(`secrets scan: the sandbox accepted connections by signer ${JSON.stringify(stats.connections)} for calls by signer ${JSON.stringify(stats.callers)}`);
     assert.deepEqual(elsewhere, []);
   });
 
