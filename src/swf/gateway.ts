@@ -206,6 +206,18 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       },
       { step: 'finalizeRequest', priority: 'low', name: 'swfTasksThrottleCount' },
     );
+    // VS Code's proxy support wraps every request's agent in a new proxy agent without keepAlive, so Node sends
+    // `Connection: close` and each call opens a new TCP (against AWS, TLS) connection (microsoft/vscode#173861).
+    // Asking for keep-alive in the request itself lets the SDK's own pooled agent, which VS Code still hands the
+    // socket to where it connects directly, keep the connection. Not signed (SigV4 never signs Connection).
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        if (request.headers) request.headers.connection = 'keep-alive';
+        return next(args);
+      },
+      { step: 'build', name: 'swfTasksKeepAlive' },
+    );
     // Innermost (deserialize, low): sees the raw response before the deserializer reads it, so a huge body is refused, not held (readBounds.ts).
     client.middlewareStack.add(
       (next) => async (args) => {
