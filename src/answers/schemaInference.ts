@@ -10,12 +10,15 @@ import type { ActivityTypeRef, SchemaKind } from './resultSchemas';
 
 type Schema = Record<string, unknown>;
 
-export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-
-/** The file's whole content: `$schema`, a title, then the inferred shape. */
+/**
+ * The file's whole content: a title, then the inferred shape. No `$schema`:
+ * the validator reads draft 2020-12 when none is given, and VS Code's JSON
+ * language service has no copy of the 2020-12 meta-schema, so naming it made
+ * a new file warn, offline, that it could not be loaded. The manifest maps
+ * `.swf/schemas/*.json` to the draft-07 meta-schema it carries (editing help).
+ */
 export function inferSchemaDocument(example: unknown, type: ActivityTypeRef, kind: SchemaKind): Schema {
   return {
-    $schema: DRAFT_2020_12,
     title: `${type.name} ${type.version} ${kind}`,
     ...inferSchema(example),
   };
