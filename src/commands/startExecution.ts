@@ -24,7 +24,7 @@ import { connectionLabel, type RootSpec, rootId } from '../connection/connection
 import type { SchemaCheck } from '../answers/resultSchemas';
 import { jsonSkeleton } from '../answers/schemaSkeleton';
 import { DEFAULT_SEARCH } from '../executions/executionViews';
-import { parseTags, rerunFields, type RerunFields, rerunWorkflowId, suggestWorkflowId, tagsText } from '../executions/startRequest';
+import { parseTags, rerunFields, type RerunFields, rerunWorkflowId, suggestWorkflowId, tagsText } from '../validation/startRules';
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { Draft, DraftStore } from '../model/drafts';
 import { describeSwfError, errorMessage } from '../swf/errors';

@@ -18,10 +18,13 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilter } from '../executions/executionQuery';
+import type { ExecutionDescription } from '../validation/startRules';
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
 import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
+
+export type { ExecutionDescription } from '../validation/startRules';
 
 export interface DomainSummary {
   name: string;
@@ -65,18 +68,6 @@ export interface WorkflowTypeSummary {
 
 /** A workflow type's registered defaults (DescribeWorkflowType), what StartWorkflowExecution falls back to. */
 export interface WorkflowTypeDefaults {
-  taskList?: string;
-  executionStartToCloseTimeout?: string;
-  taskStartToCloseTimeout?: string;
-  childPolicy?: string;
-}
-
-/** What DescribeWorkflowExecution tells of one run that a re-run repeats, and whether it is still open. */
-export interface ExecutionDescription {
-  status: 'OPEN' | 'CLOSED';
-  closeStatus?: string;
-  workflowType?: { name: string; version: string };
-  tags: string[];
   taskList?: string;
   executionStartToCloseTimeout?: string;
   taskStartToCloseTimeout?: string;

@@ -1,8 +1,8 @@
 /** The rules of Start Workflow Execution and Re-run before any call: suggested IDs, tags as typed, what a re-run repeats. */
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { parseTags, rerunFields, rerunWorkflowId, suggestWorkflowId, tagsText } from '../../../src/executions/startRequest';
-import type { ExecutionDescription } from '../../../src/swf/gateway';
+import { parseTags, rerunFields, rerunWorkflowId, suggestWorkflowId, tagsText } from '../../../src/validation/startRules';
+import type { ExecutionDescription } from '../../../src/validation/startRules';
 import { validateStart } from '../../../src/validation/validation';
 
 const NOW = new Date('2026-12-07T05:30:12.345Z');
