@@ -14,7 +14,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DescribeWorkflowExecutionCommand, type HistoryEvent, StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import { DescribeWorkflowExecutionCommand, type HistoryEvent, ListOpenWorkflowExecutionsCommand, StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SwfTasksApi } from '../../src/extension';
 import type { JournalEntry } from '../../src/answers/journal';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
@@ -266,6 +266,56 @@ describe('start and re-run (own sandbox)', function () {
       assert.deepEqual([entry.action, entry.outcome, entry.runId, entry.rerunOf], ['rerun', 'recorded', target.runId, { workflowId: 'order-failed', runId }]);
     } finally {
       boxes.dispose();
+    }
+  });
+
+  it("re-runs from the closed run's panel: its Re-run button offers the run's workflow ID", async () => {
+    const closed = rows().find((r) => r.workflowId === 'order-failed' && r.row.status === 'CLOSED');
+    assert.ok(closed, 'the closed original is a row');
+    await vscode.commands.executeCommand('swfTasks.openExecution', closed);
+    const panel = await waitFor(() => api.executionPanels.get(closed), 'the panel of the closed run');
+    await waitFor(() => panel.model.isLoaded || undefined, 'the panel read the history', 15_000);
+    // order-failed has an open run now (the re-run above): another ID is typed.
+    const boxes = answerNextInputBoxes(['order-failed-from-panel']);
+    try {
+      await panel.receive({ type: 'action', action: 'rerun' });
+      const [box] = await boxes.done();
+      assert.equal(box.shownValue, 'order-failed');
+    } finally {
+      boxes.dispose();
+      panel.webviewPanel.dispose();
+    }
+    const listed = await domain.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: new Date(0) }, executionFilter: { workflowId: 'order-failed-from-panel' } }));
+    const execution = listed.executionInfos?.[0]?.execution;
+    assert.ok(execution?.runId, `the new run is open (${shownMessages()})`);
+    assert.equal((await startedOf({ workflowId: 'order-failed-from-panel', runId: execution.runId })).input, '{"orderId": 9, "note": "re-run me"}');
+    const panelOfNew = await waitFor(() => api.executionPanels.get({ ...closed, workflowId: 'order-failed-from-panel', runId: execution.runId ?? '' }), 'the new run opened in its panel');
+    panelOfNew.webviewPanel.dispose();
+  });
+
+  it("offers the workflow type's input templates (.swf/input-templates/) and opens the editor on the one picked", async () => {
+    const template = vscode.Uri.joinPath(folder, `.swf/input-templates/${WORKFLOW_TYPE.name}@${WORKFLOW_TYPE.version}/small order.json`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(template, '..'));
+    await vscode.workspace.fs.writeFile(template, new TextEncoder().encode('{"orderId": 11}'));
+    const typePick = answerNextQuickPicks([TYPE_LABEL]);
+    const boxes = answerNextInputBoxes(['order-templated', 'decisions', '3600', '3600', '']);
+    const picks = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === 'TERMINATE') ?? items.find((i) => i.label.includes('small order')));
+    try {
+      const started = vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.startExecution', rootNode());
+      await boxes.done();
+      const editor = await nextInputEditor();
+      assert.equal(editor.getText(), '{"orderId": 11}', 'the editor holds the template');
+      const offered = picks.offered.find((items) => items.some((i) => i.label.includes('small order')));
+      assert.ok(offered?.some((i) => i.label.includes('Blank input')), 'a blank input is offered beside the template');
+      await submit(editor);
+      const target = await started;
+      assert.ok(target, shownMessages());
+      assert.equal((await startedOf(target)).input, '{"orderId": 11}');
+      api.executionPanels.get(target)?.webviewPanel.dispose();
+    } finally {
+      typePick.dispose();
+      boxes.dispose();
+      picks.dispose();
     }
   });
 
