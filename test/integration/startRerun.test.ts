@@ -10,17 +10,19 @@
  * - what was typed survives a backed-out prompt and a failed call (Retry
  *   offers it again), and the failure names swf:StartWorkflowExecution;
  * - a re-run of a closed row offers its workflow ID and repeats its type,
- *   input, task list, tags, timeouts and child policy; of an open row, a new ID.
+ *   input, task list, tags, timeouts and child policy; of an open row, a new ID;
+ * - the same start and re-run against moto_server (the second describe).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DescribeWorkflowExecutionCommand, type HistoryEvent, ListOpenWorkflowExecutionsCommand, StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import { DescribeWorkflowExecutionCommand, type HistoryEvent, ListOpenWorkflowExecutionsCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SwfTasksApi } from '../../src/extension';
 import type { JournalEntry } from '../../src/answers/journal';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
 import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionNode } from '../../src/tree/executionNodes';
-import { activateExtension, clearRoots, watchRoots } from './helpers/extension';
+import { activateExtension, clearRoots, rootModel, watchRoots } from './helpers/extension';
+import { useMotoDomain } from './helpers/motoSuite';
 import { TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
 import { answerNextInputBoxes, answerNextQuickPicks, answerQuickPick, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
@@ -342,5 +344,66 @@ describe('start and re-run (own sandbox)', function () {
     }
     const description = await domain.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution: original }));
     assert.equal(description.executionInfo?.executionStatus, 'OPEN');
+  });
+});
+
+/**
+ * The same two commands against moto_server, an independent SWF peer that
+ * implements StartWorkflowExecution, DescribeWorkflowType,
+ * DescribeWorkflowExecution and the history's first event: what the
+ * extension sends there is what moto records.
+ */
+describe('start and re-run (moto_server)', function () {
+  this.timeout(60_000);
+  const suite = useMotoDomain('start-rerun-moto', []);
+  const root = () => ({ kind: 'root', rootId: rootModel(suite.api).id });
+
+  it('starts with the defaults moto describes, and re-runs the terminated run under its own workflow ID with the same input and tags', async () => {
+    const typePick = answerNextQuickPicks([TYPE_LABEL]);
+    const boxes = answerNextInputBoxes(['moto-start', 'decisions', '3600', '3600', 'moto-tag']);
+    const policy = answerQuickPick<vscode.QuickPickItem>((items) => items[0]);
+    let target: ExecutionTarget | undefined;
+    try {
+      const started = vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.startExecution', root());
+      const shown = await boxes.done();
+      assert.deepEqual(shown.slice(1, 4).map((b) => b.shownValue), ['decisions', '3600', '3600'], "moto's DescribeWorkflowType defaults");
+      assert.equal(policy.offered[0]?.[0].label, 'TERMINATE');
+      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'untitled' && d.uri.path.startsWith('/swf-answer/') && d.uri.path.includes('moto-start') && !d.isClosed), 'the input editor');
+      await waitFor(() => vscode.window.activeTextEditor?.document === doc || undefined, 'the input editor shown');
+      await waitFor(async () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, new vscode.Position(0, 0), '{"orderId": 21}');
+        return (await vscode.workspace.applyEdit(edit)) && doc.getText() === '{"orderId": 21}';
+      }, 'the input typed');
+      await vscode.commands.executeCommand('swfTasks.submitAnswerEditor', doc.uri);
+      target = await started;
+    } finally {
+      typePick.dispose();
+      boxes.dispose();
+      policy.dispose();
+    }
+    assert.ok(target?.runId, JSON.stringify(suite.messages.shown.map((m) => m.message)));
+    suite.api.executionPanels.get(target)?.webviewPanel.dispose();
+    const [first] = await suite.domain.history(target);
+    assert.equal(first.workflowExecutionStartedEventAttributes?.input, '{"orderId": 21}');
+    // moto leaves the tags out of WorkflowExecutionStarted (the service records them there): they are read from DescribeWorkflowExecution.
+    const tagsOf = async (run: { workflowId: string; runId: string }) => (await suite.domain.client.send(new DescribeWorkflowExecutionCommand({ domain: 'start-rerun-moto', execution: run }))).executionInfo?.tagList;
+    assert.deepEqual(await tagsOf(target), ['moto-tag']);
+
+    await suite.domain.client.send(new TerminateWorkflowExecutionCommand({ domain: 'start-rerun-moto', workflowId: 'moto-start', runId: target.runId }));
+    const again = answerNextInputBoxes(['moto-start']);
+    let rerun: ExecutionTarget | undefined;
+    try {
+      rerun = await vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.rerunExecution', target);
+      assert.equal((await again.done())[0].shownValue, 'moto-start', 'the closed run\'s workflow ID is offered');
+    } finally {
+      again.dispose();
+    }
+    assert.ok(rerun?.runId && rerun.runId !== target.runId, JSON.stringify(suite.messages.shown.map((m) => m.message)));
+    suite.api.executionPanels.get(rerun)?.webviewPanel.dispose();
+    const [repeated] = await suite.domain.history(rerun);
+    assert.equal(repeated.workflowExecutionStartedEventAttributes?.input, '{"orderId": 21}');
+    assert.deepEqual(await tagsOf(rerun), ['moto-tag'], 'the re-run took the tags from DescribeWorkflowExecution, where moto keeps them');
+    assert.equal(repeated.workflowExecutionStartedEventAttributes?.taskList?.name, 'decisions');
   });
 });
