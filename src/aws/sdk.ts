@@ -13,6 +13,7 @@ export {
   GetWorkflowExecutionHistoryCommand,
   ListClosedWorkflowExecutionsCommand,
   ListOpenWorkflowExecutionsCommand,
+  ListDomainsCommand,
   paginateListClosedWorkflowExecutions,
   paginateListDomains,
   paginateListWorkflowTypes,
