@@ -54,6 +54,9 @@ export const Commands = {
   deleteSavedSearch: 'swfTasks.deleteSavedSearch',
   loadMoreExecutions: 'swfTasks.loadMoreExecutions',
   refreshExecutions: 'swfTasks.refreshExecutions',
+  // Start and re-run (issue 17).
+  startExecution: 'swfTasks.startExecution',
+  rerunExecution: 'swfTasks.rerunExecution',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -1,7 +1,7 @@
 /**
- * The answer journal: one JSON line per answer (complete, fail, cancel) and
- * per workflow action (signal, request cancel, terminate) sent from this
- * machine, so a team can tell afterwards who answered what, where, and what
+ * The answer journal: one JSON line per answer (complete, fail, cancel), per
+ * workflow action (signal, request cancel, terminate) and per execution
+ * started (start, re-run) from this machine, so a team can tell afterwards who answered what, where, and what
  * SWF recorded for it.
  *
  * A line holds who, where and what happened, and the sent text's length and
@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
-export type JournalAction = 'complete' | 'fail' | 'cancel' | 'signal' | 'requestCancel' | 'terminate';
+export type JournalAction = 'complete' | 'fail' | 'cancel' | 'signal' | 'requestCancel' | 'terminate' | 'start' | 'rerun';
 
 export interface JournalEntry {
   /** ISO time the call returned. */
@@ -38,11 +38,15 @@ export interface JournalEntry {
   runId?: string;
   activityId?: string;
   activityType?: { name: string; version: string };
+  /** The workflow type of a started execution (start, rerun). */
+  workflowType?: { name: string; version: string };
+  /** The run a re-run repeats. */
+  rerunOf?: { workflowId: string; runId: string };
   /** The worker identity the task was claimed with. */
   identity?: string;
   /** The history event that recorded the call (ActivityTaskCompleted, WorkflowExecutionSignaled, ...), when it was read. */
   eventId?: number;
-  /** What was sent: the result, the details, or the signal's input. */
+  /** What was sent: the result, the details, the signal's input, or a started execution's input. */
   textLength?: number;
   textSha256?: string;
   /** The signal's name or a failure's reason: short, and what the decider branches on. Only with `includeText`. */

@@ -1,9 +1,11 @@
 /**
- * Result schemas: a JSON Schema per activity type and version, found by
- * convention in the workspace (`.swf/schemas/<type>@<version>.result.json`,
- * `<type>@<version>.failure.json` for the details of Fail Task), so a team
- * shares them through git. A schema turns "a result the decider can parse"
- * from a hope into a check made before anything is sent.
+ * Schemas of what a person sends: a JSON Schema per type and version, found
+ * by convention in the workspace (`.swf/schemas/<type>@<version>.result.json`
+ * for an activity type's result, `<type>@<version>.failure.json` for the
+ * details of Fail Task, `<workflow type>@<version>.input.json` for the input
+ * of Start Workflow Execution), so a team shares them through git. A schema
+ * turns "a text the decider can parse" from a hope into a check made before
+ * anything is sent. One lookup serves every kind: only the file name differs.
  *
  * The validator (Ajv) is bundled apart and loaded only when a schema is
  * found: `loadCompiler` is called at most once, on first use.
@@ -16,8 +18,10 @@ import type { CompiledSchema, SchemaViolation } from '../schemaValidator';
 import { typeFileProblem } from './fileNames';
 import { locateJsonError } from './jsonErrors';
 
-export type SchemaKind = 'result' | 'failure';
+/** `result` and `failure` belong to activity types, `input` to workflow types (the suffixes keep the two apart). */
+export type SchemaKind = 'result' | 'failure' | 'input';
 
+/** An activity type, or a workflow type for `input` (both are a name and a version). */
 export interface ActivityTypeRef {
   name: string;
   version: string;

@@ -19,8 +19,21 @@ import { t } from '@vscode/l10n';
 import type { ActivityTypeRef } from './resultSchemas';
 
 export const TEMPLATES_FOLDER = '.swf/templates';
+/**
+ * Inputs of Start Workflow Execution, per workflow type: a folder of their
+ * own, so a workflow type and an activity type of the same name and version
+ * never share templates.
+ */
+export const INPUT_TEMPLATES_FOLDER = '.swf/input-templates';
 
-/** The folder of one activity type's templates, below TEMPLATES_FOLDER. */
+/** An activity type's answers, or a workflow type's inputs. */
+export type TemplateKind = 'answer' | 'input';
+
+export function templatesFolder(kind: TemplateKind): string {
+  return kind === 'input' ? INPUT_TEMPLATES_FOLDER : TEMPLATES_FOLDER;
+}
+
+/** The folder of one type's templates, below its kind's folder. */
 export function templateDirName(type: ActivityTypeRef): string {
   return `${type.name}@${type.version}`;
 }

@@ -8,6 +8,7 @@
 export {
   CountClosedWorkflowExecutionsCommand,
   CountOpenWorkflowExecutionsCommand,
+  DescribeWorkflowExecutionCommand,
   DescribeWorkflowTypeCommand,
   GetWorkflowExecutionHistoryCommand,
   ListClosedWorkflowExecutionsCommand,

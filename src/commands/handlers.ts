@@ -28,6 +28,7 @@ import { unlinkAllSchemas } from './answer/schemaLinks';
 import { saveEditorAsTemplate } from './answer/templateCommands';
 import { createResultSchema } from './createResultSchema';
 import { registerJournalDocuments, showAnswerJournal } from './showAnswerJournal';
+import { WorkflowStarts } from './startExecution';
 
 export { disposeSandbox } from './sandboxCommands';
 
@@ -52,6 +53,7 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
   void unlinkAllSchemas().catch((error: unknown) => ctx.log.warn(`Could not clean json.schemas: ${String(error)}`));
   const journalDocuments = registerJournalDocuments(services);
   const searches = new ExecutionSearchCommands(ctx, ctx.executions, drafts);
+  const starts = new WorkflowStarts(ctx, editors, drafts, services, executionPanels);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -85,6 +87,8 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
     [Commands.deleteSavedSearch]: (_c, node) => searches.deleteSaved(node),
     [Commands.loadMoreExecutions]: (_c, node) => searches.loadMore(node),
     [Commands.refreshExecutions]: (_c, node) => searches.refresh(node),
+    [Commands.startExecution]: (_c, node) => starts.start(node),
+    [Commands.rerunExecution]: (_c, node) => starts.rerun(node),
   };
   return {
     handlers,

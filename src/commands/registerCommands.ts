@@ -37,10 +37,11 @@ const ACTION_COMMANDS = {
   signal: Commands.signalWorkflow,
   requestCancel: Commands.requestCancelWorkflow,
   terminate: Commands.terminateWorkflow,
+  rerun: Commands.rerunExecution,
 } as const;
 
 /**
- * The execution panel's Signal, Request Cancel and Terminate buttons: the
+ * The execution panel's Signal, Request Cancel, Terminate and Re-run buttons: the
  * same commands as the row menu and the palette, given the panel's
  * execution, so they ask nothing about which one.
  */

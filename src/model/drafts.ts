@@ -1,5 +1,5 @@
 /**
- * What a person typed for an answer or a workflow action, kept until it is
+ * What a person typed for an answer, a workflow action or a start, kept until it is
  * sent: across a failed call, a cancelled prompt, a closed answer editor and a
  * window reload.
  *

@@ -1,7 +1,8 @@
 /**
  * The files a team shares through git in its workspace: result schemas
- * (`swfTasks.schemasFolder`, default `.swf/schemas`) and answer templates
- * (`.swf/templates/<type>@<version>/`). Read through `vscode.workspace.fs`,
+ * (`swfTasks.schemasFolder`, default `.swf/schemas`), answer templates
+ * (`.swf/templates/<type>@<version>/`) and workflow input templates
+ * (`.swf/input-templates/<workflow type>@<version>/`). Read through `vscode.workspace.fs`,
  * so remote workspaces (code-server, SSH) work as local ones; looked up in
  * each workspace folder in order, the first one that has the file wins.
  */
@@ -10,7 +11,7 @@ import * as vscode from 'vscode';
 import { pathInside, typeFileProblem } from '../answers/fileNames';
 import type { SchemaFiles } from '../answers/resultSchemas';
 import { type ActivityTypeRef, DEFAULT_SCHEMAS_FOLDER } from '../answers/resultSchemas';
-import { TEMPLATES_FOLDER, templateDirName, templateName } from '../answers/templates';
+import { type TemplateKind, templateDirName, templateName, templatesFolder } from '../answers/templates';
 import { readSetting } from './config';
 
 export interface StoredTemplate {
@@ -39,12 +40,12 @@ export class WorkspaceFiles {
     },
   };
 
-  /** The templates of an activity type, by name, across the workspace folders (a name in an earlier folder wins). */
-  async templates(type: ActivityTypeRef): Promise<StoredTemplate[]> {
+  /** The templates of a type (an activity type's answers, a workflow type's inputs), by name, across the workspace folders (a name in an earlier folder wins). */
+  async templates(type: ActivityTypeRef, kind: TemplateKind = 'answer'): Promise<StoredTemplate[]> {
     const byName = new Map<string, StoredTemplate>();
     if (typeFileProblem(type, 'template') !== undefined) return [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const dir = templatesDir(folder.uri, type);
+      const dir = templatesDir(folder.uri, type, kind);
       if (!dir) continue;
       // Most types have no templates: a stat is quieter than a failing readDirectory (which VS Code logs).
       if (!(await exists(dir))) continue;
@@ -71,9 +72,9 @@ export class WorkspaceFiles {
    * folder is open, or when the type or file name cannot name a file there
    * (check typeFileProblem first, to say why).
    */
-  templateUri(type: ActivityTypeRef, fileName: string): vscode.Uri | undefined {
+  templateUri(type: ActivityTypeRef, fileName: string, kind: TemplateKind = 'answer'): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const dir = folder && templatesDir(folder.uri, type);
+    const dir = folder && templatesDir(folder.uri, type, kind);
     return dir && inside(dir, fileName);
   }
 
@@ -90,10 +91,10 @@ function inside(folder: vscode.Uri, ...segments: string[]): vscode.Uri | undefin
   return resolved === undefined ? undefined : folder.with({ path: resolved });
 }
 
-/** `.swf/templates/<type>@<version>` of a workspace folder, or `undefined` for a type that cannot name a folder. */
-function templatesDir(workspaceFolder: vscode.Uri, type: ActivityTypeRef): vscode.Uri | undefined {
+/** `.swf/templates/<type>@<version>` (or `.swf/input-templates/...`) of a workspace folder, or `undefined` for a type that cannot name a folder. */
+function templatesDir(workspaceFolder: vscode.Uri, type: ActivityTypeRef, kind: TemplateKind): vscode.Uri | undefined {
   if (typeFileProblem(type, 'template') !== undefined) return undefined;
-  const base = vscode.Uri.joinPath(workspaceFolder, TEMPLATES_FOLDER);
+  const base = vscode.Uri.joinPath(workspaceFolder, templatesFolder(kind));
   return inside(base, templateDirName(type));
 }
 

@@ -132,6 +132,7 @@ const CLASSIFIERS: readonly Classifier[] = [
   describeReadBound,
   describeSandboxStopped,
   describeUnknownResource,
+  describeStartRefused,
   describeNotPermitted,
   describeThrottling,
   describeValidation,
@@ -284,6 +285,23 @@ function describeThrottling(s: Situation): SwfErrorInfo | undefined {
 export function isExpiredPageToken(err: unknown): boolean {
   const { name, message } = readErrorFacts(err);
   return name === 'ValidationException' && /token has exceeded its maximum lifetime/i.test(message);
+}
+
+/**
+ * The faults only StartWorkflowExecution raises: each says what to change
+ * in the request (Retry offers the prompts again, prefilled).
+ */
+function describeStartRefused(s: Situation): SwfErrorInfo | undefined {
+  switch (s.name) {
+    case 'WorkflowExecutionAlreadyStartedFault':
+      return info('validation', t('An execution with this workflow ID is already open'), t('SWF allows one open run per workflow ID: start under another ID, or once that run has closed.') + serviceSays(s));
+    case 'TypeDeprecatedFault':
+      return info('validation', t('The workflow type is deprecated'), t('SWF starts only registered workflow types: pick another type or version.') + serviceSays(s));
+    case 'DefaultUndefinedFault':
+      return info('validation', t('A value the workflow type has no default for is missing'), t('Type the task list, both timeouts and the child policy: the type registered no default for one of them.') + serviceSays(s));
+    default:
+      return undefined;
+  }
 }
 
 function describeValidation(s: Situation): SwfErrorInfo | undefined {

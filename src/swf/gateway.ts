@@ -18,10 +18,13 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilter } from '../executions/executionQuery';
+import type { ExecutionDescription } from '../validation/startRules';
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import { accountOfDomainArn, type ReadBudget } from './readBudget';
 import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
+
+export type { ExecutionDescription } from '../validation/startRules';
 
 export interface DomainSummary {
   name: string;
@@ -121,6 +124,8 @@ export interface SwfGateway {
   describeWorkflowType(domain: string, type: { name: string; version: string }, signal?: AbortSignal): Promise<WorkflowTypeDefaults>;
   /** StartWorkflowExecution with a request already checked (validateStart); resolves the new run's ID. */
   startWorkflowExecution(domain: string, request: StartRequest): Promise<{ runId: string }>;
+  /** DescribeWorkflowExecution of one run: its status, type, tags and configuration (open counts are not kept). */
+  describeExecution(domain: string, execution: WorkflowExecution, signal?: AbortSignal): Promise<ExecutionDescription>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
   callCounts(): Record<string, number>;
   /** Attempts the service answered with ThrottlingException (each retried by the SDK), by operation. */
@@ -395,6 +400,27 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     async startWorkflowExecution(domain, request) {
       const answer = await client.send(new sdk.StartWorkflowExecutionCommand({ domain, ...request }));
       return { runId: answer.runId ?? '' };
+    },
+
+    async describeExecution(domain, execution, signal) {
+      const answer = await client.send(new sdk.DescribeWorkflowExecutionCommand({ domain, execution }), { abortSignal: signal });
+      const info = answer.executionInfo;
+      const c = answer.executionConfiguration;
+      // A peer's answer: only strings are kept, and what it leaves out stays out.
+      const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+      const name = str(info?.workflowType?.name);
+      const version = str(info?.workflowType?.version);
+      const fields: ExecutionDescription = {
+        status: info?.executionStatus === 'CLOSED' ? 'CLOSED' : 'OPEN',
+        closeStatus: str(info?.closeStatus),
+        workflowType: name !== undefined && version !== undefined ? { name, version } : undefined,
+        tags: (info?.tagList ?? []).filter((tag): tag is string => typeof tag === 'string'),
+        taskList: str(c?.taskList?.name),
+        executionStartToCloseTimeout: str(c?.executionStartToCloseTimeout),
+        taskStartToCloseTimeout: str(c?.taskStartToCloseTimeout),
+        childPolicy: str(c?.childPolicy),
+      };
+      return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as unknown as ExecutionDescription;
     },
 
     callCounts: () => ({ ...counts }),

@@ -412,6 +412,7 @@ function pageStrings(): PageStrings {
     signal: t('Signal…'),
     requestCancel: t('Request Cancel…'),
     terminate: t('Terminate…'),
+    rerun: t('Re-run…'),
     allTypes: t('All event types'),
     filterByType: t('Filter by event type'),
     previous: t('Previous'),

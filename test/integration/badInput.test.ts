@@ -6,8 +6,8 @@
  * it; an answer's or a workflow action's text is offered again next time).
  *
  * Input boxes made with createInputBox are driven in the workbench
- * (answerNextInputBoxes); quick picks that take typed text likewise, by this
- * suite's driver below. The plain showInputBox prompts (task token, filter,
+ * (answerNextInputBoxes); quick picks that take typed text likewise
+ * (answerNextQuickPicks). The plain showInputBox prompts (task token, filter,
  * workflow ID) are given the text through the extension's own validateInput.
  * Auto-refresh and heartbeats are off, so any call counted is one the bad
  * input caused.
@@ -19,68 +19,11 @@ import { SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/claims/claims';
 import { activateExtension, claimFromList, clearRoots, rootModel, shownTask, watchRoots } from './helpers/extension';
 import { TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings, sleep, waitFor } from './helpers/ui';
+import { answerNextInputBoxes, answerNextQuickPicks, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages, resetSettings, setSettings, waitFor } from './helpers/ui';
 
 const DOMAIN = 'bad-input';
 const TYPE = { name: 'ReviewOrder', version: '1' };
 const TEN_MB = 10 * 1024 * 1024;
-
-interface PickRecord {
-  value: string;
-  /** The pick stayed open after Enter: the typed text was refused (then dismissed with Escape). */
-  rejected: boolean;
-  /** What the first item (the typed one) said under its label. */
-  detail: string | undefined;
-}
-
-/** Types each value into the next quick pick created with createQuickPick, presses Enter, and records whether it closed. */
-function answerNextQuickPicks(values: readonly string[]): vscode.Disposable & { readonly picks: PickRecord[]; done(): Promise<PickRecord[]> } {
-  const window = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
-  const original = window.createQuickPick;
-  const picks: PickRecord[] = [];
-  const driving: Promise<void>[] = [];
-  window.createQuickPick = function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
-    const pick = original.call(vscode.window) as vscode.QuickPick<T>;
-    const value = values[picks.length];
-    if (value === undefined) return pick;
-    const record: PickRecord = { value, rejected: false, detail: undefined };
-    picks.push(record);
-    let closed = false;
-    pick.onDidHide(() => (closed = true));
-    const show = pick.show.bind(pick);
-    pick.show = () => {
-      show();
-      driving.push(
-        (async () => {
-          await waitFor(() => !pick.busy, 'the pick to load');
-          pick.value = value;
-          // Enter once the workbench has filtered the list and made the typed entry the active one, as a person sees it.
-          await waitFor(() => pick.activeItems[0]?.label === value.trim(), `the typed entry "${value}" to be the active item`, 5_000).catch(() => undefined);
-          await sleep(100);
-          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-          await waitFor(() => closed, 'the pick to close', 1_000).catch(() => undefined);
-          if (closed) return;
-          record.rejected = true;
-          record.detail = pick.items[0]?.detail;
-          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-          await waitFor(() => closed, 'the pick to close after Escape');
-        })(),
-      );
-    };
-    return pick;
-  } as typeof vscode.window.createQuickPick;
-  const restore = (): void => void (window.createQuickPick = original);
-  return {
-    picks,
-    async done() {
-      await waitFor(() => picks.length >= values.length, `${values.length} quick pick(s)`);
-      await Promise.all(driving);
-      restore();
-      return picks;
-    },
-    dispose: restore,
-  };
-}
 
 /** Gives each showInputBox the next value through the extension's own validateInput; a refused value is recorded and the box dismissed. */
 function typeIntoShowInputBox(values: readonly string[], onShown?: () => void): vscode.Disposable & { readonly refused: string[] } {

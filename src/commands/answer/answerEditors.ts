@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../ids';
 import type { ActivityTypeRef, SchemaCheck } from '../../answers/resultSchemas';
+import type { TemplateKind } from '../../answers/templates';
 import { type OptionalTextField, validateOptionalText, withSchema } from '../../validation/validation';
 import { answerDocumentPath, linkSchema, unlinkSchema } from './schemaLinks';
 
@@ -20,8 +21,10 @@ import { answerDocumentPath, linkSchema, unlinkSchema } from './schemaLinks';
 export interface EditorOptions {
   /** The field's schema: the editor is JSON, linked to it, and Submit checks it. */
   schema?: SchemaCheck;
-  /** The task's activity type, for Save as Template. */
+  /** The task's activity type (or the started workflow's type, with `templateKind` `input`), for Save as Template. */
   activityType?: ActivityTypeRef;
+  /** What Save as Template stores: an activity type's answer (the default) or a workflow type's input. */
+  templateKind?: TemplateKind;
   /** The tab's name, after the task (`Complete charge-order-1005`); "answer" when not given. */
   name?: string;
 }
@@ -58,11 +61,11 @@ export class AnswerEditors implements vscode.Disposable {
   }
 
   /** The answer editor of `uri` (or the active editor): its text and activity type; `undefined` when it is not one. */
-  answerEditor(uri?: vscode.Uri): { text: string; activityType?: ActivityTypeRef } | undefined {
+  answerEditor(uri?: vscode.Uri): { text: string; activityType?: ActivityTypeRef; templateKind?: TemplateKind } | undefined {
     const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
     const entry = key ? this.pending.get(key) : undefined;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    return entry && doc ? { text: doc.getText(), activityType: entry.activityType } : undefined;
+    return entry && doc ? { text: doc.getText(), activityType: entry.activityType, templateKind: entry.templateKind } : undefined;
   }
 
   /** The editor's "Submit to SWF" button. Invalid text keeps the editor open and says why. */

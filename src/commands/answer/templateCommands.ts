@@ -2,13 +2,15 @@
  * Save as Template: an answer's text, stored for its activity type in the
  * workspace (`.swf/templates/<type>@<version>/<name>.json`) so the team
  * shares it; Complete Task then offers it first. From the answer editor's
- * title bar, or from the message after a Complete.
+ * title bar, or from the message after a Complete. The input of Start
+ * Workflow Execution is kept the same way for its workflow type
+ * (`.swf/input-templates/<type>@<version>/`), offered by the next start.
  */
 import * as vscode from 'vscode';
 import { typeFileProblem } from '../../answers/fileNames';
 import { exists, writeText } from '../../model/workspaceFiles';
 import type { ActivityTypeRef } from '../../answers/resultSchemas';
-import { checkTemplateName, templateFileName } from '../../answers/templates';
+import { checkTemplateName, type TemplateKind, templateFileName } from '../../answers/templates';
 import type { CommandContext } from '../commandContext';
 import type { AnswerEditors } from './answerEditors';
 import type { AnswerServices } from './answerServices';
@@ -21,11 +23,11 @@ export async function saveEditorAsTemplate(ctx: CommandContext, services: Answer
     void vscode.window.showWarningMessage(vscode.l10n.t('Save as Template works in the answer editor of a claimed task (its activity type names the template folder).'));
     return false;
   }
-  return saveAsTemplate(ctx, services, editor.activityType, editor.text);
+  return saveAsTemplate(ctx, services, editor.activityType, editor.text, editor.templateKind);
 }
 
 /** Asks a name (validated as typed) and writes `text` as a template of `type`; asks before replacing one. True when written. */
-export async function saveAsTemplate(ctx: CommandContext, services: AnswerServices, type: ActivityTypeRef, text: string): Promise<boolean> {
+export async function saveAsTemplate(ctx: CommandContext, services: AnswerServices, type: ActivityTypeRef, text: string, kind: TemplateKind = 'answer'): Promise<boolean> {
   if (text.trim() === '') {
     void vscode.window.showWarningMessage(vscode.l10n.t('The answer is empty: there is nothing to save as a template.'));
     return false;
@@ -41,7 +43,7 @@ export async function saveAsTemplate(ctx: CommandContext, services: AnswerServic
   }
   const box = vscode.window.createInputBox();
   box.title = vscode.l10n.t('Save as Template: {0} {1}', type.name, type.version);
-  const prompt = vscode.l10n.t('Name of the template (Complete Task offers it for this activity type).');
+  const prompt = kind === 'input' ? vscode.l10n.t('Name of the template (Start Workflow Execution offers it for this workflow type).') : vscode.l10n.t('Name of the template (Complete Task offers it for this activity type).');
   box.prompt = prompt;
   box.placeholder = vscode.l10n.t('approved');
   box.ignoreFocusOut = true;
@@ -52,7 +54,7 @@ export async function saveAsTemplate(ctx: CommandContext, services: AnswerServic
     return problem === undefined;
   });
   if (name === undefined) return false;
-  const uri = services.files.templateUri(type, templateFileName(name, text));
+  const uri = services.files.templateUri(type, templateFileName(name, text), kind);
   if (!uri) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The template "{0}" would not be inside the templates folder: it is not saved.', name.trim()));
     return false;

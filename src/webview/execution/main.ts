@@ -112,9 +112,10 @@ function renderHeader(): void {
   const s = strings;
   const h = model.header;
   const actions = el('div', { class: 'actions' });
-  for (const action of ['signal', 'requestCancel', 'terminate'] as WorkflowAction[]) {
+  for (const action of ['signal', 'requestCancel', 'terminate', 'rerun'] as WorkflowAction[]) {
     const button = el('button', { class: `action action-${action}`, text: s[action], attrs: { type: 'button', 'data-action': action } });
-    button.disabled = h.status !== 'open';
+    // A closed run takes no signal, cancel or termination; any run can be re-run.
+    button.disabled = action !== 'rerun' && h.status !== 'open';
     button.addEventListener('click', () => post({ type: 'action', action }));
     actions.append(button);
   }

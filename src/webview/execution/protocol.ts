@@ -18,7 +18,8 @@
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import type { ExecutionStatus, OpenCounts, TimelineBar, TimelineDelta, TimelineHeader, TimelineLane, TimelineMark, TimelineModel } from '../../history/timelineModel';
 
-export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate';
+/** The header's buttons: the workflow actions (open runs only) and Re-run (any run). */
+export type WorkflowAction = 'signal' | 'requestCancel' | 'terminate' | 'rerun';
 
 /** Rows of the event list the page shows at once: a window, never the whole history. */
 export const EVENT_PAGE_SIZE = 100;
@@ -138,7 +139,7 @@ export interface EventPage {
 /** The texts the page shows, translated by the host (the page has no l10n of its own). */
 export type PageStrings = Record<
   | 'header' | 'timeline' | 'events' | 'details' | 'type' | 'workflowId' | 'runId' | 'status' | 'started' | 'closed' | 'timeouts' | 'childPolicy'
-  | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'allTypes' | 'filterByType' | 'previous' | 'next'
+  | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'rerun' | 'allTypes' | 'filterByType' | 'previous' | 'next'
   | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'parent' | 'children'
   | 'openActivity' | 'openActivities' | 'openDecision' | 'openDecisions' | 'openTimer' | 'openTimers' | 'openChild' | 'openChildren',
   string
@@ -188,7 +189,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'selectBar':
       return typeof v.barId === 'number';
     case 'action':
-      return v.action === 'signal' || v.action === 'requestCancel' || v.action === 'terminate';
+      return v.action === 'signal' || v.action === 'requestCancel' || v.action === 'terminate' || v.action === 'rerun';
     case 'openExecution':
       return typeof v.workflowId === 'string' && typeof v.runId === 'string';
     default:

@@ -296,3 +296,61 @@ export function answerConfirmations(answer: 'act' | 'keep'): vscode.Disposable &
     dispose: () => picks.dispose(),
   };
 }
+
+/** What happened to one quick pick (createQuickPick) that answerNextQuickPicks typed into. */
+export interface PickRecord {
+  value: string;
+  /** The pick stayed open after Enter: the typed text was refused (then dismissed with Escape). */
+  rejected: boolean;
+  /** What the first item (the typed one) said under its label. */
+  detail: string | undefined;
+}
+
+/** Types each value into the next quick pick created with createQuickPick, presses Enter, and records whether it closed. */
+export function answerNextQuickPicks(values: readonly string[]): vscode.Disposable & { readonly picks: PickRecord[]; done(): Promise<PickRecord[]> } {
+  const window = vscode.window as { createQuickPick: typeof vscode.window.createQuickPick };
+  const original = window.createQuickPick;
+  const picks: PickRecord[] = [];
+  const driving: Promise<void>[] = [];
+  window.createQuickPick = function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
+    const pick = original.call(vscode.window) as vscode.QuickPick<T>;
+    const value = values[picks.length];
+    if (value === undefined) return pick;
+    const record: PickRecord = { value, rejected: false, detail: undefined };
+    picks.push(record);
+    let closed = false;
+    pick.onDidHide(() => (closed = true));
+    const show = pick.show.bind(pick);
+    pick.show = () => {
+      show();
+      driving.push(
+        (async () => {
+          await waitFor(() => !pick.busy, 'the pick to load');
+          pick.value = value;
+          // Enter once the workbench has filtered the list and made the typed entry the active one, as a person sees it.
+          await waitFor(() => pick.activeItems[0]?.label === value.trim(), `the typed entry "${value}" to be the active item`, 5_000).catch(() => undefined);
+          await sleep(100);
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          await waitFor(() => closed, 'the pick to close', 1_000).catch(() => undefined);
+          if (closed) return;
+          record.rejected = true;
+          record.detail = pick.items[0]?.detail;
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          await waitFor(() => closed, 'the pick to close after Escape');
+        })(),
+      );
+    };
+    return pick;
+  } as typeof vscode.window.createQuickPick;
+  const restore = (): void => void (window.createQuickPick = original);
+  return {
+    picks,
+    async done() {
+      await waitFor(() => picks.length >= values.length, `${values.length} quick pick(s)`);
+      await Promise.all(driving);
+      restore();
+      return picks;
+    },
+    dispose: restore,
+  };
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileSchema } from '../../../src/schemaValidator';
 import { checkAgainst, describeViolations, parseJson, ResultSchemas, type SchemaCheck, type SchemaFiles, schemaFileName } from '../../../src/answers/resultSchemas';
-import { validateCompletion, validateFailure } from '../../../src/validation/validation';
+import { validateCompletion, validateFailure, validateStart } from '../../../src/validation/validation';
 
 const CHARGE = { name: 'ChargeCard', version: '2' };
 const TOKEN = 'AAAA-token';
@@ -43,7 +43,7 @@ function schemasOver(files: Record<string, unknown>): { schemas: ResultSchemas; 
   return { schemas, loads: () => loads, files: source };
 }
 
-async function found(schemas: ResultSchemas, type = CHARGE, kind: 'result' | 'failure' = 'result'): Promise<SchemaCheck> {
+async function found(schemas: ResultSchemas, type = CHARGE, kind: 'result' | 'failure' | 'input' = 'result'): Promise<SchemaCheck> {
   const lookup = await schemas.lookup(type, kind);
   assert.equal(lookup.kind, 'found', JSON.stringify(lookup));
   return (lookup as { check: SchemaCheck }).check;
@@ -72,6 +72,23 @@ describe('result schemas', () => {
     assert.match(failure.check('{}') ?? '', /`\/code`: is required/);
     assert.deepEqual(await schemas.lookup({ name: 'ChargeCard', version: '3' }, 'result'), { kind: 'none' });
     assert.deepEqual(await schemas.lookup({ name: 'Refund', version: '2' }, 'result'), { kind: 'none' });
+  });
+
+  it('finds a workflow type\'s input schema (<type>@<version>.input.json) by the same lookup, and Start refuses input that breaks it', async () => {
+    const { schemas } = schemasOver({
+      'OrderFlow@1.input.json': { type: 'object', required: ['orderId'], properties: { orderId: { type: 'integer' } } },
+      'OrderFlow@1.result.json': { type: 'string' },
+    });
+    const input = await found(schemas, { name: 'OrderFlow', version: '1' }, 'input');
+    assert.equal(input.fileName, 'OrderFlow@1.input.json');
+    assert.equal(input.check('{"orderId":7}'), undefined);
+    const start = { workflowId: 'w-1', typeName: 'OrderFlow', typeVersion: '1' };
+    const refused = validateStart({ ...start, input: '{"orderId":"7"}' }, input.check);
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.problems[0].message, /^Input: Does not match OrderFlow@1\.input\.json: `\/orderId`: must be integer/);
+    assert.equal(validateStart({ ...start, input: '' }, input.check).ok, false, 'a schema expects JSON: no empty input');
+    assert.equal(validateStart({ ...start, input: '{"orderId":7}' }, input.check).ok, true);
+    assert.deepEqual(await schemas.lookup({ name: 'OrderFlow', version: '2' }, 'input'), { kind: 'none' });
   });
 
   it('loads the validator only once a schema exists, and only once', async () => {

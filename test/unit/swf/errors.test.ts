@@ -237,6 +237,14 @@ describe('describeSwfError', () => {
     });
   });
 
+  it('says what to change for the faults of StartWorkflowExecution, naming it', () => {
+    const started = describeSwfError(tagSwfError(sdkError('WorkflowExecutionAlreadyStartedFault', 'Already Started', { status: 400 }), { operation: 'StartWorkflowExecution' }));
+    assert.equal(started.title, 'An execution with this workflow ID is already open');
+    assert.match(errorMessage(started), /another ID.*\(SWF: Already Started\).*\(swf:StartWorkflowExecution\)/);
+    assert.equal(describe400('TypeDeprecatedFault', 'OrderFlow 1').title, 'The workflow type is deprecated');
+    assert.match(describe400('DefaultUndefinedFault', 'no default task list').detail, /task list, both timeouts and the child policy/);
+  });
+
   it('falls back to the message for anything else', () => {
     const info = describeSwfError(sdkError('LimitExceededFault', 'Too many open activity tasks', { status: 400 }), { operation: 'PollForActivityTaskCommand' });
     assert.deepEqual(info, { kind: 'unknown', title: 'swf:PollForActivityTask failed', detail: 'Too many open activity tasks', retryable: false, refreshTree: false });

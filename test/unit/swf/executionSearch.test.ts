@@ -71,6 +71,24 @@ describe('gateway executions search (sandbox)', function () {
     assert.deepEqual(await gateway.describeWorkflowType(DOMAIN, TYPE), { taskList: 'decisions', executionStartToCloseTimeout: '3600', taskStartToCloseTimeout: '60', childPolicy: 'TERMINATE' });
   });
 
+  it('describes a run: status, close status, type, tags and configuration (what a re-run repeats)', async () => {
+    const closed = (await gateway.searchExecutions(DOMAIN, { status: 'closed', oldest: EPOCH, filter: { kind: 'workflowId', workflowId: 'o-1' } })).executions[0];
+    assert.deepEqual(await gateway.describeExecution(DOMAIN, { workflowId: 'o-1', runId: closed.runId }), {
+      status: 'CLOSED',
+      closeStatus: 'TERMINATED',
+      workflowType: TYPE,
+      tags: ['eu'],
+      taskList: 'decisions',
+      executionStartToCloseTimeout: '3600',
+      taskStartToCloseTimeout: '60',
+      childPolicy: 'TERMINATE',
+    });
+    const open = (await gateway.searchExecutions(DOMAIN, { status: 'open', oldest: EPOCH, filter: { kind: 'workflowId', workflowId: 'o-3' } })).executions[0];
+    const described = await gateway.describeExecution(DOMAIN, { workflowId: 'o-3', runId: open.runId });
+    assert.equal(described.status, 'OPEN');
+    assert.equal(described.closeStatus, undefined);
+  });
+
   it('starts under a closed run\'s workflow ID, and names StartWorkflowExecution when the ID is open', async () => {
     const rerun = await gateway.startWorkflowExecution(DOMAIN, { workflowId: 'o-1', workflowType: TYPE });
     assert.ok(rerun.runId);
@@ -104,5 +122,7 @@ describe('gateway executions search (moto_server)', function () {
     assert.equal(types.length, 3);
     const eu = await gateway.searchExecutions(DOMAIN, { status: 'open', oldest: EPOCH, filter: { kind: 'tag', tag: 'eu' } });
     assert.deepEqual(eu.executions.map((row) => [row.workflowId, row.status, row.tags]), [['m-1', 'OPEN', ['eu']]]);
+    const described = await gateway.describeExecution(DOMAIN, { workflowId: 'm-1', runId: eu.executions[0].runId });
+    assert.deepEqual([described.status, described.workflowType, described.tags, described.taskList, described.childPolicy], ['OPEN', TYPE, ['eu'], 'decisions', 'TERMINATE']);
   });
 });

@@ -135,6 +135,7 @@ describe('execution panel protocol', () => {
 
   it('accepts only the page messages it knows', () => {
     assert.ok(isPageMessage({ type: 'action', action: 'terminate' }));
+    assert.ok(isPageMessage({ type: 'action', action: 'rerun' }));
     assert.ok(isPageMessage({ type: 'requestEvents', offset: 0, filter: '' }));
     assert.ok(!isPageMessage({ type: 'action', action: 'delete' }));
     assert.ok(!isPageMessage({ type: 'selectBar', barId: '3' }));
