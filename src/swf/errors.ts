@@ -208,6 +208,8 @@ function describeReadBound(s: Situation): SwfErrorInfo | undefined {
       return info('readBound', t('The listing of open executions did not end'), t('{0} kept paging ListOpenWorkflowExecutions: {1}. The read stopped there; Retry lists again.', where, why));
     case 'domains':
       return info('readBound', t('The list of domains did not end'), t('{0} kept paging ListDomains: {1}. Type the domain name instead.', where, why));
+    case 'types':
+      return info('readBound', t('The list of types did not end'), t('{0} kept paging the list of types: {1}. The read stopped there.', where, why));
     default:
       return info('readBound', t('The history did not end'), t('{0} kept paging the history: {1}. The read stopped there; Retry reads it again.', where, why));
   }

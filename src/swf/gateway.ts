@@ -21,7 +21,7 @@ import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilt
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
-import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, pageBound } from './readBounds';
+import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
 
 export interface DomainSummary {
   name: string;
@@ -341,8 +341,10 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
     async listWorkflowTypes(domain, { registrationStatus, name }, signal) {
       const types: WorkflowTypeSummary[] = [];
       const pages = sdk.paginateListWorkflowTypes({ client, pageSize: MAX_PAGE_SIZE }, { domain, registrationStatus, ...(name !== undefined && { name }) });
+      const bound = pageBound('types', MAX_TYPE_PAGES);
       for await (const page of pages) {
         signal?.throwIfAborted();
+        bound.next(page.nextPageToken || undefined);
         for (const info of page.typeInfos ?? []) {
           types.push({
             name: info.workflowType?.name ?? '',

@@ -27,6 +27,9 @@ export const MAX_HISTORY_PAGES = 500;
 /** Pages of one ListDomains read: an account has at most 100 domains, in pages of up to 1,000. */
 export const MAX_DOMAIN_PAGES = 100;
 
+/** Pages of one List*Types read: a domain has at most 10,000 types of each kind, in pages of up to 1,000. */
+export const MAX_TYPE_PAGES = 100;
+
 /**
  * Pages of one listing of open executions: 100, or one page for every 10
  * executions asked for (`swfTasks.maxExecutions`, raised by Load More) when
@@ -36,7 +39,7 @@ export function maxListingPages(executionsWanted: number): number {
   return Math.max(100, Math.ceil(executionsWanted / 10));
 }
 
-export type BoundedRead = 'listing' | 'history' | 'domains' | 'response';
+export type BoundedRead = 'listing' | 'history' | 'domains' | 'types' | 'response';
 
 /** A read stopped at one of the bounds above. */
 export class ReadBoundExceeded extends Error {

@@ -17,8 +17,6 @@
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,9 +25,9 @@ import { applyEvents, buildTimeline } from '../../src/history/timelineFold';
 import type { TimelineModel } from '../../src/history/timelineModel';
 import * as protocol from '../../src/webview/execution/protocol';
 import type { HostMessage, PageMessage } from '../../src/webview/execution/protocol';
+import { PANEL_ROOT as ROOT, PANEL_STRINGS as STRINGS, servePanelPage } from '../fixtures/panelPage';
 import { closeBrowser, launchChromium, newLoopbackPage } from '../runner/browser';
 
-const DIST_WEBVIEW = path.resolve(__dirname, '../../../dist/webview');
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 
 /**
@@ -93,17 +91,6 @@ export function signalDelta(after: readonly HistoryEvent[]): HistoryEvent[] {
   ] as HistoryEvent[];
 }
 
-const ROOT = { domain: 'batch', connection: 'prod (eu-west-1)' };
-/** The page's texts as the host sends them (English; the bench has no l10n). */
-const STRINGS: protocol.PageStrings = {
-  header: 'Execution', timeline: 'Timeline', events: 'Events', details: 'Details', type: 'Workflow type', workflowId: 'Workflow ID', runId: 'Run ID',
-  status: 'Status', started: 'Started', closed: 'Closed', timeouts: 'Timeouts', childPolicy: 'Child policy', tags: 'Tags', input: 'Input', openCounts: 'Open',
-  openCountsValue: '{0} activities · {1} decisions · {2} timers · {3} children', domain: 'Domain', signal: 'Signal…', requestCancel: 'Request Cancel…',
-  terminate: 'Terminate…', allTypes: 'All event types', filterByType: 'Filter by event type', previous: 'Previous', next: 'Next', rangeOf: '{0}–{1} of {2}',
-  selectBar: 'Select a bar (click, or arrow keys and Enter) to see its events.', noEvents: 'No events', executionClosed: 'The execution closed: {0}.',
-  loading: 'Reading the history…', none: 'none', closeReason: 'Reason',
-};
-
 /**
  * What ExecutionPanel posts, without VS Code: the host side of the protocol
  * (protocol.ts initMessage, deltaMessage, eventPage) over one model, as
@@ -164,62 +151,6 @@ function meanMs(runs: number, run: () => void): number {
 }
 
 const bytes = (message: HostMessage): number => Buffer.byteLength(JSON.stringify(message));
-
-/** The page as VS Code serves it: the panel's CSP with a nonce, the bundle and its CSS, and a stub VS Code API. */
-function pageHtml(origin: string, nonce: string): string {
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${origin} 'nonce-${nonce}'`, `img-src ${origin}`, `font-src ${origin}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" nonce="${nonce}" href="${origin}/execution.css">
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="loading">Reading the history…</p></main>
-<script nonce="${nonce}">
-  window.__posted = [];
-  window.__state = undefined;
-  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), setState: (s) => { window.__state = s; }, getState: () => window.__state });
-  window.__deliver = async (texts) => {
-    const start = performance.now();
-    for (const text of texts) window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(text) }));
-    const script = performance.now() - start;
-    document.body.getBoundingClientRect();
-    const layout = performance.now() - start - script;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const posted = window.__posted;
-    window.__posted = [];
-    const ms = performance.now() - start;
-    return { ms, script, layout, paint: ms - script - layout, posted };
-  };
-</script>
-<script nonce="${nonce}" src="${origin}/execution.js"></script>
-</body>
-</html>`;
-}
-
-async function serve(): Promise<{ origin: string; close: () => Promise<void> }> {
-  const nonce = Buffer.from(String(Math.random())).toString('base64');
-  const server = http.createServer((req, res) => {
-    const name = (req.url ?? '/').split('?')[0];
-    if (name === '/' || name === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(pageHtml(origin, nonce));
-      return;
-    }
-    const file = path.join(DIST_WEBVIEW, path.basename(name));
-    if (!fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 interface Exchange {
   ms: number;
@@ -286,7 +217,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   const decisionBars = model!.lanes.get('decision:')?.bars.length ?? 0;
   log(`\npanel: ${history.length.toLocaleString('en-US')}-event history -> ${model!.lanes.size} lanes, ${bars.toLocaleString('en-US')} bars (${decisionBars.toLocaleString('en-US')} decision tasks), model built in ${buildMs.toFixed(1)} ms (buildTimeline, mean of 10)`);
 
-  const server = await serve();
+  const server = await servePanelPage();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-panel-'));
   const browser = await launchChromium(stateDir);
   let naiveDeltaBytes = 0;

@@ -114,6 +114,8 @@ describe('execution panel (moto)', function () {
 
   it('posts a signal another client sent as a delta on the root\'s refresh', async () => {
     const panel = await openFromRow('charge-panel-1');
+    // The test before left the event list filtered to ActivityTaskScheduled, where a signal is no row: show the whole list again.
+    await panel.receive({ type: 'requestEvents', offset: 0, filter: '' });
     const known = panel.model.timeline.lastEventId;
     const before = allPosted.length;
     const deltas: TimelineDelta[] = [];

@@ -249,7 +249,16 @@ describe('fault matrix: Claim Next Task and Complete Task through injected fault
       assert.equal(episode.length, 1, `one notification for the failed answer; saw ${shownNow()}`);
       assert.equal(episode[0].severity, 'error');
       assert.match(episode[0].message, fault.says);
-      assert.ok((await api.claims.all()).some((c) => c.taskToken === claim.taskToken), 'the claim is kept');
+      const held = (await api.claims.all()).some((c) => c.taskToken === claim.taskToken);
+      if (fault.deliveredLate && !held) {
+        // The service recorded the late answer once the client gave up; a heartbeat in that gap
+        // learnt the task closed, from the claim's own connection, and rightly dropped it.
+        assert.match(messages.shown.at(-1)?.message ?? '', fault.says, 'no other notification');
+        const history = await domain.history(claim);
+        assert.deepEqual(history.filter((e) => e.eventType === 'ActivityTaskCompleted').map((e) => e.activityTaskCompletedEventAttributes?.result), [`shipped ${index}`], 'answered once');
+        return;
+      }
+      assert.ok(held, 'the claim is kept');
 
       clearFaults();
       const retried = answerNextInputBoxes([`shipped ${index}`]);

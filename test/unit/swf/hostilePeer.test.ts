@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { typeFileProblem } from '../../../src/answers/fileNames';
 import { describeSwfError } from '../../../src/swf/errors';
 import { createSwfGateway, type SwfGateway } from '../../../src/swf/gateway';
-import { MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, maxListingPages, ReadBoundExceeded } from '../../../src/swf/readBounds';
+import { MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, maxListingPages, ReadBoundExceeded } from '../../../src/swf/readBounds';
 import { OpenTaskLister } from '../../../src/swf/taskLister';
 import { HOSTILE_TYPE_NAMES, HostileSwf } from '../../fixtures/hostileSwf';
 
@@ -64,6 +64,14 @@ describe('a hostile SWF peer, through the real gateway', function () {
     peer.reset('crafted');
     await assert.rejects(gateway.listDomains(), (error: unknown) => error instanceof ReadBoundExceeded && error.read === 'domains');
     assert.equal(peer.calls.ListDomains, MAX_DOMAIN_PAGES);
+  });
+
+  it('an endless list of workflow types stops at the bound, and the error says so', async () => {
+    peer.reset('crafted');
+    const error = await gateway.listWorkflowTypes('hostile', { registrationStatus: 'REGISTERED' }).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof ReadBoundExceeded && error.read === 'types', String(error));
+    assert.equal(peer.calls.ListWorkflowTypes, MAX_TYPE_PAGES);
+    assert.equal(describeSwfError(error).title, 'The list of types did not end');
   });
 
   for (const scenario of ['hugeDeclared', 'hugeStreamed'] as const) {
