@@ -22,6 +22,7 @@ import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
 import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
+import { type RegistryGateway, registryMethods } from './registryGateway';
 
 export interface DomainSummary {
   name: string;
@@ -85,7 +86,7 @@ export interface HistoryReadOptions {
  * tagged with the operation, domain and connection it came from (see
  * `tagSwfError`), so every message names `swf:<Operation>`.
  */
-export interface SwfGateway {
+export interface SwfGateway extends RegistryGateway {
   /** The connection's label, `prod (eu-west-1)`. */
   readonly description: string;
   listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
@@ -184,7 +185,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         try {
           return await next(args);
         } catch (error) {
-          throw tagSwfError(error, { ...where, operation, domain: domainOf(args.input) });
+          throw tagSwfError(error, { ...where, operation, domain: domainOf(args.input, operation) });
         }
       },
       { step: 'initialize', name: 'swfTasksCallContext' },
@@ -374,6 +375,9 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       return { runId: answer.runId ?? '' };
     },
 
+    // Domains, types and domain tags (issue 18): registryGateway.ts.
+    ...registryMethods(sdk, client),
+
     callCounts: () => ({ ...counts }),
     throttledCounts: () => ({ ...throttled }),
     dispose() {
@@ -399,8 +403,9 @@ function executionRow(info: WorkflowExecutionInfo): ExecutionRow {
   };
 }
 
-/** The domain a request names, for error messages. */
-function domainOf(input: unknown): string | undefined {
-  const domain = (input as { domain?: unknown } | null)?.domain;
+/** The domain a request names, for error messages: `domain`, or `name` in the domain operations (RegisterDomain, DescribeDomain...). */
+function domainOf(input: unknown, operation?: string): string | undefined {
+  const record = input as { domain?: unknown; name?: unknown } | null;
+  const domain = operation !== undefined && /Domain$/.test(operation) && operation !== 'ListDomains' ? record?.name : record?.domain;
   return typeof domain === 'string' ? domain : undefined;
 }
