@@ -16,6 +16,9 @@ import { ClaimStore } from './claims/claims';
 import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 import { ClaimsStatusBar } from './views/claimsStatusBar';
+import { ExecutionsViewModel } from './model/executionsView';
+import { ExecutionsTreeProvider } from './tree/executionsTreeProvider';
+import type { ExecutionsNode } from './tree/executionNodes';
 import { ExecutionPanels } from './views/executionPanels';
 
 /** What tests (and other extensions) get from `activate`. */
@@ -29,6 +32,10 @@ export interface SwfTasksApi {
   readonly claimsStatusBar: ClaimsStatusBar;
   /** The open execution panels (Open Execution), and what they post to their pages. */
   readonly executionPanels: ExecutionPanels;
+  /** The Executions view: its model, provider and tree view. */
+  readonly executions: ExecutionsViewModel;
+  readonly executionsProvider: ExecutionsTreeProvider;
+  readonly executionsView: vscode.TreeView<ExecutionsNode>;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
   /**
@@ -49,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const tasksProvider = new TasksTreeProvider(roots, claims, keeper);
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
   const claimsStatusBar = new ClaimsStatusBar(roots, claims, keeper);
+  const executions = new ExecutionsViewModel(roots, connections, log);
+  const executionsProvider = new ExecutionsTreeProvider(roots, executions);
+  const executionsView = vscode.window.createTreeView(Views.executions, { treeDataProvider: executionsProvider, showCollapseAll: true });
   const executionPanels = new ExecutionPanels({ extensionUri: context.extensionUri, connections, roots, log, onAction: runWorkflowAction });
 
   context.subscriptions.push(
@@ -59,18 +69,22 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     tasksProvider,
     treeView,
     executionPanels,
+    executions,
+    executionsProvider,
+    executionsView,
+    executionsProvider.attach(executionsView),
     tasksProvider.attach(treeView),
     claimsStatusBar,
     showClaimAlerts(keeper),
     // What a heartbeat learnt shows in the root that watches the claim, if any.
     keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
     keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
-    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context }, executionPanels),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context, executions }, executionPanels),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
   const storage = { globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, globalState: context.globalState, workspaceState: context.workspaceState };
-  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, logUri: context.logUri, storage };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, executions, executionsProvider, executionsView, logUri: context.logUri, storage };
 }
 
 export function deactivate(): Promise<void> {

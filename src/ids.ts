@@ -12,6 +12,7 @@ export const CONFIG_SECTION = 'swfTasks';
 export const Views = {
   container: 'swfActivityTasks',
   tasks: 'swfTasks',
+  executions: 'swfTasks.executions',
 } as const;
 
 /** Webview panel types: the `onWebviewPanel:` activation event and the serializer that restores them after a reload. */
@@ -46,6 +47,13 @@ export const Commands = {
   createResultSchema: 'swfTasks.createResultSchema',
   saveAsTemplate: 'swfTasks.saveAsTemplate',
   showAnswerJournal: 'swfTasks.showAnswerJournal',
+  // The Executions view (issue 17).
+  searchExecutions: 'swfTasks.searchExecutions',
+  runSavedSearch: 'swfTasks.runSavedSearch',
+  saveSearch: 'swfTasks.saveSearch',
+  deleteSavedSearch: 'swfTasks.deleteSavedSearch',
+  loadMoreExecutions: 'swfTasks.loadMoreExecutions',
+  refreshExecutions: 'swfTasks.refreshExecutions',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -54,7 +62,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * Commands contributed to the manifest but kept out of the Command Palette
  * (`"when": "false"`): they only make sense on the row that carries them.
  */
-export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask, Commands.createResultSchema];
+export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask, Commands.createResultSchema, Commands.runSavedSearch, Commands.loadMoreExecutions, Commands.deleteSavedSearch];
 
 /** Status-bar item ids (VS Code remembers per id whether a person hid the item). */
 export const StatusBarItems = {
@@ -102,6 +110,8 @@ export const Settings = {
   journalRetentionDays: { key: 'journalRetentionDays', default: 90 },
   /** Whether journal entries hold the sent text itself (by default only its length and SHA-256). */
   journalIncludeText: { key: 'journalIncludeText', default: false },
+  /** Saved executions searches per root (src/executions/executionViews.ts reads them). */
+  savedSearches: { key: 'savedSearches', default: [] as unknown[] },
   /** The single connection of versions before roots: read once, to migrate it into the first root. */
   legacyProfile: { key: 'profile', default: '' },
   legacyRegion: { key: 'region', default: '' },
@@ -109,8 +119,10 @@ export const Settings = {
 } as const;
 
 export type SettingName = keyof typeof Settings;
-export type SettingValue<K extends SettingName> = (typeof Settings)[K]['default'] extends readonly unknown[]
+export type SettingValue<K extends SettingName> = K extends 'roots'
   ? StoredRoot[]
+  : (typeof Settings)[K]['default'] extends readonly unknown[]
+  ? unknown[]
   : (typeof Settings)[K]['default'] extends boolean
     ? boolean
     : (typeof Settings)[K]['default'] extends number

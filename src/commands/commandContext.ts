@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ClaimKeeper } from '../model/claimKeeper';
 import type { Connections } from '../model/connections';
+import type { ExecutionsViewModel } from '../model/executionsView';
 import type { RootsModel } from '../model/roots';
 import type { ClaimStore } from '../claims/claims';
 import type { TaskRow } from '../inbox/taskGroups';
@@ -27,4 +28,6 @@ export interface CommandContext {
   readonly rows: RowReveal;
   readonly log: vscode.LogOutputChannel;
   readonly extension: vscode.ExtensionContext;
+  /** The Executions view's searches and saved searches. */
+  readonly executions: ExecutionsViewModel;
 }

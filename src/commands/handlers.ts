@@ -22,6 +22,7 @@ import { addRoot, moveRoot, refresh, removeRoot } from './rootCommands';
 import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
 import { WorkflowActions } from './workflowActions';
+import { ExecutionSearchCommands } from './searchExecutions';
 import { createAnswerServices } from './answer/answerServices';
 import { unlinkAllSchemas } from './answer/schemaLinks';
 import { saveEditorAsTemplate } from './answer/templateCommands';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
   // No answer editor is open yet (they are made by these handlers): json.schemas entries left by a crashed window go.
   void unlinkAllSchemas().catch((error: unknown) => ctx.log.warn(`Could not clean json.schemas: ${String(error)}`));
   const journalDocuments = registerJournalDocuments(services);
+  const searches = new ExecutionSearchCommands(ctx, ctx.executions, drafts);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -71,6 +73,12 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
     [Commands.createResultSchema]: (c, arg) => createResultSchema(c, services, arg),
     [Commands.saveAsTemplate]: (c, uri) => saveEditorAsTemplate(c, services, editors, uri as vscode.Uri | undefined),
     [Commands.showAnswerJournal]: (_c, filter) => showAnswerJournal(services, typeof filter === 'string' ? filter : undefined),
+    [Commands.searchExecutions]: (_c, node) => searches.search(node),
+    [Commands.runSavedSearch]: (_c, node) => searches.runSaved(node),
+    [Commands.saveSearch]: (_c, node) => searches.save(node),
+    [Commands.deleteSavedSearch]: (_c, node) => searches.deleteSaved(node),
+    [Commands.loadMoreExecutions]: (_c, node) => searches.loadMore(node),
+    [Commands.refreshExecutions]: (_c, node) => searches.refresh(node),
   };
   return {
     handlers,

@@ -20,7 +20,8 @@ import {
 import { listProfiles, type ProfileSummary, resolveRegion, SWF_REGIONS } from '../connection/profiles';
 import type { StoredRoot } from '../ids';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import { problemOf, validateDomainName, validateRegion } from '../validation/validation';
+import type { WatchFilter } from '../executions/executionQuery';
+import { problemOf, validateDomainName, validateRegion, validateTag, validateWorkflowId, validateWorkflowTypeName, validateWorkflowTypeVersion } from '../validation/validation';
 import type { CommandContext } from './commandContext';
 import { pickOrType } from './pickOrType';
 import { resolveRoot, scopeOfNode } from './resolveRoot';
@@ -51,7 +52,48 @@ async function askRoot(ctx: CommandContext): Promise<RootSpec | undefined> {
   const connection = await pickConnection(ctx, title);
   if (!connection) return undefined;
   const domain = await pickDomain(ctx, connection, title);
-  return domain ? { connection, domain } : undefined;
+  if (!domain) return undefined;
+  const filter = await pickWatchFilter(title, domain);
+  if (filter === null) return undefined;
+  return { connection, domain, ...(filter && { filter }) };
+}
+
+/**
+ * The optional server-side filter of a new root (one at most, as
+ * ListOpenWorkflowExecutions takes one): undefined for none, null when the
+ * person backed out. Written in the format swfTasks.roots accepts.
+ */
+async function pickWatchFilter(title: string, domain: string): Promise<WatchFilter | undefined | null> {
+  const t = vscode.l10n.t;
+  const kind = await vscode.window.showQuickPick(
+    [
+      { label: t('All open executions'), value: 'none' as const },
+      { label: `$(symbol-class) ${t('Only one workflow type')}`, value: 'type' as const, detail: t('SWF lists only those: the read budget goes to them alone') },
+      { label: `$(tag) ${t('Only executions with a tag')}`, value: 'tag' as const },
+      { label: `$(symbol-key) ${t('Only one workflow ID')}`, value: 'workflowId' as const },
+    ],
+    { title: t('{0}: watch which executions of {1}?', title, domain), ignoreFocusOut: true },
+  );
+  if (!kind) return null;
+  if (kind.value === 'none') return undefined;
+  const ask = (prompt: string, check: (v: string) => string | undefined) => vscode.window.showInputBox({ title: `${title}: ${prompt}`, ignoreFocusOut: true, validateInput: check });
+  switch (kind.value) {
+    case 'type': {
+      const name = await ask(t('workflow type name'), (v) => problemOf(validateWorkflowTypeName(v)));
+      if (name === undefined) return null;
+      const version = await ask(t('version (optional: empty for every version)'), (v) => (v.trim() ? problemOf(validateWorkflowTypeVersion(v)) : undefined));
+      if (version === undefined) return null;
+      return { kind: 'type', name: name.trim(), ...(version.trim() ? { version: version.trim() } : {}) };
+    }
+    case 'tag': {
+      const tag = await ask(t('tag'), (v) => problemOf(validateTag(v)));
+      return tag === undefined ? null : { kind: 'tag', tag: tag.trim() };
+    }
+    case 'workflowId': {
+      const id = await ask(t('workflow ID'), (v) => problemOf(validateWorkflowId(v)));
+      return id === undefined ? null : { kind: 'workflowId', workflowId: id.trim() };
+    }
+  }
 }
 
 async function pickConnection(ctx: CommandContext, title: string): Promise<Connection | undefined> {

@@ -124,14 +124,17 @@ export function taskItem(row: TaskRow, now = new Date(), lastBeatAt?: Date): vsc
   const { task } = row;
   const deadlines = taskDeadlines(row, now, lastBeatAt);
   const left = deadlines.next ? formatTimeLeft(deadlines.next.msLeft) : undefined;
-  const item = new vscode.TreeItem(`${task.activityType.name} ${task.activityType.version}`, vscode.TreeItemCollapsibleState.None);
+  // At the default sidebar width (300 px) a row shows about 30 characters: what tells tasks apart
+  // (the activity ID) is the label, the time left comes next so it survives truncation, the state is the icon.
+  const type = `${task.activityType.name} ${task.activityType.version}`;
+  const item = new vscode.TreeItem(task.activityId, vscode.TreeItemCollapsibleState.None);
   item.id = taskRowId(row);
-  item.description = [task.activityId, task.workflowId, stateText(row, now), ...(left ? [left] : [])].join(' · ');
+  item.description = [...(left ? [left] : []), task.workflowId, type, stateText(row, now)].join(' · ');
   // Urgency first: a cancel-requested task under a minute still has to be answered (Cancel Task) before it times out.
   item.iconPath = isUrgent(deadlines.next) ? DEADLINE_NEAR_ICON : task.cancelRequested ? CANCEL_REQUESTED_ICON : STATE_ICONS[row.state];
   item.contextValue = `${row.state}${task.cancelRequested ? 'CancelRequested' : ''}ActivityTask`;
   item.tooltip = taskTooltip(row, now, deadlines);
-  const label = vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', String(item.label), task.activityId, task.workflowId, stateText(row, now));
+  const label = vscode.l10n.t('{0}, activity {1}, workflow {2}, {3}', type, task.activityId, task.workflowId, stateText(row, now));
   item.accessibilityInformation = { label: deadlines.next ? vscode.l10n.t('{0}, {1} before its {2}', label, left ?? '', timeoutName(deadlines.next.kind)) : label };
   return item;
 }

@@ -620,3 +620,13 @@ function collect<R>(checks: { [K in keyof R]-?: Validated<R[K]> }): RequestValid
   // Each key comes from `checks`, which is typed by R, with a value of that key's type.
   return { ok: true, request: Object.fromEntries(entries) as R, notes };
 }
+
+/** Checks a typed workflow type name (Add Domain's type filter, the Executions search): SWF's rules for names. */
+export function validateWorkflowTypeName(raw: string | undefined): Validated<string> {
+  return validateName('typeName', raw);
+}
+
+/** Checks a typed workflow type version (the same rules, at most 64 characters). */
+export function validateWorkflowTypeVersion(raw: string | undefined): Validated<string> {
+  return validateName('typeVersion', raw);
+}

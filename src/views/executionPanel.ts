@@ -123,6 +123,7 @@ export class ExecutionPanels implements vscode.Disposable {
       pollMs: this.pollMs,
       post: (message) => this.posted.fire({ panel, message }),
       rendered: () => this.rendered.fire(panel),
+      open: (linked) => void this.show(linked),
     });
     this.panels.set(key, panel);
     webviewPanel.onDidDispose(() => {
@@ -143,6 +144,8 @@ export class ExecutionPanels implements vscode.Disposable {
 interface PanelHooks extends ExecutionPanelsOptions {
   post(message: HostMessage): void;
   rendered(): void;
+  /** A header link: the panel of another execution on the same root. */
+  open(target: ExecutionTarget): void;
 }
 
 export class ExecutionPanel {
@@ -255,6 +258,13 @@ export class ExecutionPanel {
       case 'action':
         await this.hooks.onAction(message.action, this.target);
         break;
+      case 'openExecution': {
+        // Only an execution the header links to: the page asks, the host decides.
+        const { header } = this.posted;
+        const linked = [...(header?.parent ? [header.parent] : []), ...(header?.children ?? [])].some((e) => e.workflowId === message.workflowId && e.runId === message.runId);
+        if (linked) this.hooks.open({ kind: 'execution', root: this.target.root, workflowId: message.workflowId, runId: message.runId });
+        break;
+      }
       case 'retry':
         this.halted = false;
         this.failures = 0;
@@ -405,5 +415,7 @@ function pageStrings(): PageStrings {
     loading: t('Reading the history…'),
     none: t('none'),
     closeReason: t('Reason'),
+    parent: t('Parent'),
+    children: t('Children'),
   };
 }

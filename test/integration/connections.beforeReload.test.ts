@@ -77,6 +77,12 @@ describe('several connections side by side (before the reload)', function () {
   });
 
   it('refreshes each root through its own endpoint only, one history call per open execution, and keeps the claim', async () => {
+    // The Executions view reads each root's executions through the same connection; let its first search end
+    // first, so the counts below are the refresh's own.
+    for (const endpoint of [motoEndpoint(), sandboxEndpoint()]) {
+      const { spec } = rootModel(api, idOf(endpoint));
+      await waitFor(() => !api.executions.view(spec).busy, `the Executions view's search of ${spec.domain} to end`, 15_000);
+    }
     for (const endpoint of [motoEndpoint(), sandboxEndpoint()]) {
       const model = rootModel(api, idOf(endpoint));
       const own = await api.connections.gateway(model.spec.connection);

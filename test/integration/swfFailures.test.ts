@@ -144,6 +144,8 @@ describe('when SWF fails (sandbox with injected faults)', function () {
   it('refreshes a root with one listing and one history call per open execution, as before roots', async () => {
     await refreshAll(api);
     const executions = rootModel(api).executions.length;
+    // The Executions view reads the same endpoint; its search ends first, so the counts are the refresh's own.
+    await waitFor(() => !api.executions.view(rootModel(api).spec).busy, "the Executions view's search to end", 15_000);
     sandbox.resetStats();
     await rootModel(api).refresh();
     const calls = Object.fromEntries(Object.entries(sandbox.stats().operations).map(([operation, stats]) => [operation, stats?.calls ?? 0]));

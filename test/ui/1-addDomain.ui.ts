@@ -29,6 +29,7 @@ describe('Add Domain (as a person)', () => {
     await step('type the region', () => workbench.typeAndEnter('us-east-1'));
     await step('type the endpoint URL', () => workbench.typeAndEnter(endpoint));
     await step(`pick ${domain}`, () => workbench.pickQuickItem(domain));
+    await step('watch all its open executions (no filter)', () => workbench.pickQuickItem('All open executions'));
     await step('the tree shows the root and lists the task lists', async () => {
       const host = new URL(endpoint).host;
       await workbench.treeRow(`${domain} · local (us-east-1) · ${host}`).waitFor({ timeout: UI_WAIT_MS });

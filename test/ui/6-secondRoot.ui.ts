@@ -1,7 +1,9 @@
 /**
  * Scenario 6: a person watches a second domain beside the first, through
  * the Command Palette: SWF: Add Domain..., the connection already in use,
- * then the other domain. Both roots show, each with its own task lists.
+ * then the other domain, watched through a workflow-type filter (Add Domain's
+ * offer). Both roots show, each with its own task lists; the new one is titled
+ * with its filter.
  */
 import * as assert from 'node:assert/strict';
 import { TestDomain } from '../integration/helpers/swf';
@@ -26,9 +28,12 @@ describe('a second root (as a person)', () => {
     await step('run SWF: Add Domain... from the palette', () => workbench.runCommand('SWF: Add Domain...'));
     await step('pick the connection in use', () => workbench.pickQuickItem(`local (us-east-1) · ${host}`));
     await step(`pick ${SECOND_DOMAIN}`, () => workbench.pickQuickItem(SECOND_DOMAIN));
+    await step('watch only one workflow type (a server-side filter)', () => workbench.pickQuickItem('Only one workflow type'));
+    await step('type the workflow type', () => workbench.typeAndEnter('OrderFlow'));
+    await step('leave the version empty (every version)', () => workbench.typeAndEnter(''));
     await step('both roots show, the new one with its task', async () => {
       await workbench.treeRow(`${domain} · local (us-east-1) · ${host}`).waitFor({ timeout: UI_WAIT_MS });
-      await workbench.treeRow(`${SECOND_DOMAIN} · local (us-east-1) · ${host}`).waitFor({ timeout: UI_WAIT_MS });
+      await workbench.treeRow(`${SECOND_DOMAIN} · local (us-east-1) · ${host} · type OrderFlow`).waitFor({ timeout: UI_WAIT_MS });
       await workbench.treeRow(TASK_LIST).waitFor({ timeout: UI_WAIT_MS });
       await workbench.treeRow('approve-invoice-77').waitFor({ timeout: UI_WAIT_MS });
       const rows = await workbench.page.locator('.part.sidebar .monaco-list-row').allInnerTexts();

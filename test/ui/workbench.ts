@@ -220,9 +220,15 @@ export class Workbench {
     return (await message.innerText()).trim();
   }
 
-  /** Opens the extension's log from the SWF view's "More Actions" menu: the Output panel on its channel. */
+  /**
+   * Opens the extension's log from the Open Tasks view's "More Actions" menu: the Output panel on its channel.
+   * With two views in the SWF container, the container's own title has a "More Actions" too (which views to
+   * show), so the one on the Open Tasks section's header is meant; it shows while the header is hovered.
+   */
   async openLog(): Promise<void> {
-    await this.page.locator('.part.sidebar .title-actions a.action-label[aria-label*="More Actions"]').click();
+    const header = this.page.locator('.part.sidebar .pane-header', { hasText: 'Open Tasks' }).first();
+    await header.hover();
+    await header.locator('a.action-label[aria-label*="More Actions"]').click();
     await this.chooseMenuItem('Show Log');
   }
 

@@ -21,7 +21,7 @@
 /// <reference lib="dom.iterable" />
 import './execution.css';
 import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
-import { type BarView, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HostMessage, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
+import { type BarView, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HostMessage, type LinkedExecution, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -132,6 +132,22 @@ function renderHeader(): void {
   fact(s.childPolicy, h.childPolicy);
   fact(s.openCounts, format(s.openCountsValue, h.open.activityTasks, h.open.decisionTasks, h.open.timers, h.open.childWorkflowExecutions));
   fact(s.closeReason, [h.closeReason, h.closeCause].filter(Boolean).join(' · '));
+  // Parent and children: names a peer sent, so text only (textContent), each a button that asks the host to open it.
+  const links = (label: string, executions: LinkedExecution[], cls: string) => {
+    if (executions.length === 0) return;
+    const dd = el('dd', { class: 'links' });
+    for (const e of executions) {
+      if (e.runId) {
+        const runId = e.runId;
+        const link = el('button', { class: `link ${cls}`, text: e.workflowId, attrs: { type: 'button', title: runId } });
+        link.addEventListener('click', () => post({ type: 'openExecution', workflowId: e.workflowId, runId }));
+        dd.append(link);
+      } else dd.append(el('span', { class: `link-pending ${cls}`, text: e.workflowId }));
+    }
+    facts.append(el('div', { class: 'fact' }, el('dt', { text: label }), dd));
+  };
+  links(s.parent, h.parent ? [h.parent] : [], 'parent-link');
+  links(s.children, h.children ?? [], 'child-link');
   const tags = h.tags.length ? el('div', { class: 'tags', attrs: { 'aria-label': s.tags } }, ...h.tags.map((t) => el('span', { class: 'tag', text: t }))) : undefined;
   const input = h.input !== undefined ? el('details', { class: 'input', attrs: { open: '' } }, el('summary', { text: s.input }), el('pre', { text: h.input })) : undefined;
   const status = el('span', { class: `status status-${h.status}`, text: h.cancelRequested && h.status === 'open' ? `${h.status} · cancel requested` : h.status });

@@ -43,6 +43,16 @@ export interface HeaderView {
   open: OpenCounts;
   domain: string;
   connection: string;
+  /** The execution that started this one (WorkflowExecutionStarted's parentWorkflowExecution). */
+  parent?: LinkedExecution;
+  /** Child executions it started (StartChildWorkflowExecutionInitiated; the run ID once ChildWorkflowExecutionStarted). */
+  children?: LinkedExecution[];
+}
+
+/** Another execution the header links to; without a run ID it is shown, not linked (it may not have started). */
+export interface LinkedExecution {
+  workflowId: string;
+  runId?: string;
 }
 
 export interface BarView {
@@ -129,7 +139,7 @@ export interface EventPage {
 export type PageStrings = Record<
   | 'header' | 'timeline' | 'events' | 'details' | 'type' | 'workflowId' | 'runId' | 'status' | 'started' | 'closed' | 'timeouts' | 'childPolicy'
   | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'allTypes' | 'filterByType' | 'previous' | 'next'
-  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'openCountsValue',
+  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'openCountsValue' | 'parent' | 'children',
   string
 >;
 
@@ -151,7 +161,9 @@ export type PageMessage =
   | { type: 'selectBar'; barId: number }
   | { type: 'action'; action: WorkflowAction }
   /** The error's Retry button: read again after a failure that stopped the reads. */
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** A parent or child link in the header: open that execution's panel. */
+  | { type: 'openExecution'; workflowId: string; runId: string };
 
 /** What the page keeps with `vscode.setState`, and the serializer reopens after a reload. */
 export interface PanelState {
@@ -176,6 +188,8 @@ export function isPageMessage(value: unknown): value is PageMessage {
       return typeof v.barId === 'number';
     case 'action':
       return v.action === 'signal' || v.action === 'requestCancel' || v.action === 'terminate';
+    case 'openExecution':
+      return typeof v.workflowId === 'string' && typeof v.runId === 'string';
     default:
       return false;
   }
@@ -195,7 +209,16 @@ export function prettyJson(text: string | undefined): string | undefined {
   }
 }
 
-export function toHeaderView(h: TimelineHeader, root: { domain: string; connection: string }): HeaderView {
+/** The child executions of a timeline, in the order they were initiated, each once (a retried child keeps its latest run). */
+export function childExecutions(model: Pick<TimelineModel, 'lanes'>): LinkedExecution[] {
+  const children = new Map<string, LinkedExecution>();
+  for (const lane of model.lanes.values()) {
+    for (const bar of lane.bars) if (bar.kind === 'child') children.set(bar.workflowId, { workflowId: bar.workflowId, ...(bar.runId ? { runId: bar.runId } : {}) });
+  }
+  return [...children.values()];
+}
+
+export function toHeaderView(h: TimelineHeader, root: { domain: string; connection: string }, children: LinkedExecution[] = []): HeaderView {
   return {
     workflowId: h.workflowId,
     runId: h.runId,
@@ -215,6 +238,8 @@ export function toHeaderView(h: TimelineHeader, root: { domain: string; connecti
     open: { ...h.open },
     domain: root.domain,
     connection: root.connection,
+    ...(h.parent && { parent: { workflowId: h.parent.workflowId, ...(h.parent.runId ? { runId: h.parent.runId } : {}) } }),
+    children,
   };
 }
 
@@ -379,7 +404,7 @@ export function initMessage(
   extra: { strings: PageStrings; state: PanelState },
   posted: PostedState,
 ): Extract<HostMessage, { type: 'init' }> {
-  const header = toHeaderView(model.header, root);
+  const header = toHeaderView(model.header, root, childExecutions(model));
   posted.header = header;
   posted.typeCounts = new Map();
   countTypes(events, posted.typeCounts);
@@ -404,8 +429,9 @@ export function deltaMessage(model: TimelineModel, delta: TimelineDelta, events:
     lastEventAt: ms(model.lastEventAt),
     eventCount: events.length,
   };
-  if (delta.headerChanged) {
-    const header = toHeaderView(model.header, root);
+  // A child's start changes the header's links, though not the header itself.
+  if (delta.headerChanged || delta.barsChanged.some((b) => b.kind === 'child')) {
+    const header = toHeaderView(model.header, root, childExecutions(model));
     const patch = headerPatch(posted.header, header);
     posted.header = header;
     if (patch) message.header = patch;
