@@ -21,8 +21,8 @@ import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilt
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import type { TokenBucket } from './readBudget';
-import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
-import { type RegistryGateway, registryMethods } from './registryGateway';
+import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, pageBound } from './readBounds';
+import { type RegisteredTypeSummary, type RegistryGateway, registryMethods, type TypeDefaults } from './registryGateway';
 
 export interface DomainSummary {
   name: string;
@@ -56,21 +56,9 @@ export interface ExecutionRowPage {
   nextPageToken?: string;
 }
 
-export interface WorkflowTypeSummary {
-  name: string;
-  version: string;
-  status: 'REGISTERED' | 'DEPRECATED';
-  description?: string;
-  createdAt?: Date;
-}
-
-/** A workflow type's registered defaults (DescribeWorkflowType), what StartWorkflowExecution falls back to. */
-export interface WorkflowTypeDefaults {
-  taskList?: string;
-  executionStartToCloseTimeout?: string;
-  taskStartToCloseTimeout?: string;
-  childPolicy?: string;
-}
+/** A workflow type as ListWorkflowTypes lists it, and its defaults: the registry's one read of each (registryGateway.ts). */
+export type WorkflowTypeSummary = RegisteredTypeSummary;
+export type WorkflowTypeDefaults = TypeDefaults;
 
 export interface HistoryReadOptions {
   /** Newest first: lets an incremental read stop at the first event it already has. */
@@ -115,9 +103,6 @@ export interface SwfGateway extends RegistryGateway {
   searchExecutions(domain: string, query: ExecutionQuery, options?: { nextPageToken?: string; pageSize?: number; signal?: AbortSignal }): Promise<ExecutionRowPage>;
   /** Count{Open,Closed}WorkflowExecutions with the query's filters; `truncated` when SWF stopped counting. */
   countExecutions(domain: string, query: ExecutionQuery, signal?: AbortSignal): Promise<{ count: number; truncated: boolean }>;
-  /** Every page of ListWorkflowTypes; `name` narrows it to that type's versions. */
-  listWorkflowTypes(domain: string, options: { registrationStatus: 'REGISTERED' | 'DEPRECATED'; name?: string }, signal?: AbortSignal): Promise<WorkflowTypeSummary[]>;
-  describeWorkflowType(domain: string, type: { name: string; version: string }, signal?: AbortSignal): Promise<WorkflowTypeDefaults>;
   /** StartWorkflowExecution with a request already checked (validateStart); resolves the new run's ID. */
   startWorkflowExecution(domain: string, request: StartRequest): Promise<{ runId: string }>;
   /** Calls made so far, by operation name: for the log and the benchmark. */
@@ -337,37 +322,6 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
           ? await client.send(new sdk.CountOpenWorkflowExecutionsCommand(openListRequest(domain, query, false)), { abortSignal: signal })
           : await client.send(new sdk.CountClosedWorkflowExecutionsCommand(closedListRequest(domain, query, false)), { abortSignal: signal });
       return { count: answer.count ?? 0, truncated: answer.truncated === true };
-    },
-
-    async listWorkflowTypes(domain, { registrationStatus, name }, signal) {
-      const types: WorkflowTypeSummary[] = [];
-      const pages = sdk.paginateListWorkflowTypes({ client, pageSize: MAX_PAGE_SIZE }, { domain, registrationStatus, ...(name !== undefined && { name }) });
-      const bound = pageBound('types', MAX_TYPE_PAGES);
-      for await (const page of pages) {
-        signal?.throwIfAborted();
-        bound.next(page.nextPageToken || undefined);
-        for (const info of page.typeInfos ?? []) {
-          types.push({
-            name: info.workflowType?.name ?? '',
-            version: info.workflowType?.version ?? '',
-            status: info.status === 'DEPRECATED' ? 'DEPRECATED' : 'REGISTERED',
-            description: info.description,
-            createdAt: info.creationDate,
-          });
-        }
-      }
-      return types;
-    },
-
-    async describeWorkflowType(domain, workflowType, signal) {
-      const answer = await client.send(new sdk.DescribeWorkflowTypeCommand({ domain, workflowType }), { abortSignal: signal });
-      const c = answer.configuration ?? {};
-      return {
-        taskList: c.defaultTaskList?.name,
-        executionStartToCloseTimeout: c.defaultExecutionStartToCloseTimeout,
-        taskStartToCloseTimeout: c.defaultTaskStartToCloseTimeout,
-        childPolicy: c.defaultChildPolicy,
-      };
     },
 
     async startWorkflowExecution(domain, request) {

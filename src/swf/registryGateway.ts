@@ -83,6 +83,10 @@ export interface RegistryGateway {
   /** Every page of ListActivityTypes / ListWorkflowTypes of one status; `name` narrows to that type's versions. */
   listTypes(domain: string, kind: TypeKind, options: { registrationStatus: RegistrationStatus; name?: string }, signal?: AbortSignal): Promise<RegisteredTypeSummary[]>;
   describeType(domain: string, kind: TypeKind, type: { name: string; version: string }, signal?: AbortSignal): Promise<RegisteredTypeDetails>;
+  /** listTypes of workflow types (what Search Executions and Start offer): the same read, not a second one. */
+  listWorkflowTypes(domain: string, options: { registrationStatus: RegistrationStatus; name?: string }, signal?: AbortSignal): Promise<RegisteredTypeSummary[]>;
+  /** A workflow type's defaults, what StartWorkflowExecution falls back to: describeType's, the same read. */
+  describeWorkflowType(domain: string, type: { name: string; version: string }, signal?: AbortSignal): Promise<TypeDefaults>;
   registerType(domain: string, registration: TypeRegistration): Promise<void>;
   deprecateType(domain: string, kind: TypeKind, type: { name: string; version: string }): Promise<void>;
   undeprecateType(domain: string, kind: TypeKind, type: { name: string; version: string }): Promise<void>;
@@ -161,7 +165,7 @@ function registrationInput(domain: string, registration: TypeRegistration) {
 }
 
 export function registryMethods(sdk: Sdk, client: SWFClient): RegistryGateway {
-  return {
+  const methods: RegistryGateway = {
     async registerDomain({ name, retentionDays, description, tags }) {
       await client.send(new sdk.RegisterDomainCommand(defined({ name, workflowExecutionRetentionPeriodInDays: retentionDays, description, tags: tags?.length ? tags : undefined })));
     },
@@ -235,5 +239,9 @@ export function registryMethods(sdk: Sdk, client: SWFClient): RegistryGateway {
     async untagDomain(arn, keys) {
       await client.send(new sdk.UntagResourceCommand({ resourceArn: arn, tagKeys: keys }));
     },
+
+    listWorkflowTypes: (domain, options, signal) => methods.listTypes(domain, 'workflow', options, signal),
+    describeWorkflowType: async (domain, type, signal) => (await methods.describeType(domain, 'workflow', type, signal)).defaults,
   };
+  return methods;
 }
