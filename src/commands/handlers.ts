@@ -23,6 +23,7 @@ import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
 import { WorkflowActions } from './workflowActions';
 import { ExecutionSearchCommands } from './searchExecutions';
+import { RegistryCommands } from './registryCommands';
 import { createAnswerServices } from './answer/answerServices';
 import { unlinkAllSchemas } from './answer/schemaLinks';
 import { saveEditorAsTemplate } from './answer/templateCommands';
@@ -46,6 +47,7 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
   void unlinkAllSchemas().catch((error: unknown) => ctx.log.warn(`Could not clean json.schemas: ${String(error)}`));
   const journalDocuments = registerJournalDocuments(services);
   const searches = new ExecutionSearchCommands(ctx, ctx.executions, drafts);
+  const registry = new RegistryCommands(ctx, drafts);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -79,12 +81,24 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
     [Commands.deleteSavedSearch]: (_c, node) => searches.deleteSaved(node),
     [Commands.loadMoreExecutions]: (_c, node) => searches.loadMore(node),
     [Commands.refreshExecutions]: (_c, node) => searches.refresh(node),
+    [Commands.registerDomain]: (_c, node) => registry.registerDomain(node),
+    [Commands.registerWorkflowType]: (_c, node) => registry.registerType('workflow', node),
+    [Commands.registerActivityType]: (_c, node) => registry.registerType('activity', node),
+    [Commands.deprecateDomain]: (_c, node) => registry.setDomainDeprecated(true, node),
+    [Commands.undeprecateDomain]: (_c, node) => registry.setDomainDeprecated(false, node),
+    [Commands.deprecateType]: (_c, node) => registry.setTypeDeprecated(true, node),
+    [Commands.undeprecateType]: (_c, node) => registry.setTypeDeprecated(false, node),
+    [Commands.describeType]: (_c, node) => registry.describeType(node),
+    [Commands.tagDomain]: (_c, node) => registry.tagDomain(node),
+    [Commands.untagDomain]: (_c, node) => registry.untagDomain(node),
+    [Commands.applyRegistryFile]: (_c, node, file) => registry.applyRegistryFile(node, file),
   };
   return {
     handlers,
     dispose() {
       editors.dispose();
       journalDocuments.dispose();
+      registry.dispose();
       void drafts.flush();
     },
   };
