@@ -59,7 +59,7 @@ async function runUiTests(options: RunnerOptions, cleanup: Cleanup): Promise<num
   const page = await newLoopbackPage(browser, note, VIEWPORT);
   await openWorkbench(page, server);
 
-  setUiSession({ page, swf: testClient(endpoint), endpoint, domain: SAMPLE_DOMAIN, screenshotDir: RESULTS_DIR });
+  setUiSession({ page, swf: testClient(endpoint), endpoint, domain: SAMPLE_DOMAIN, screenshotDir: RESULTS_DIR, workspace });
   const counts = await runMocha(scenarios, { timeoutMs: SCENARIO_TIMEOUT_MS, grep: process.env.SWF_TEST_GREP });
   console.log(formatResultLine(counts));
   return counts.failed > 0 ? 1 : 0;

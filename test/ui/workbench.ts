@@ -27,6 +27,8 @@ export interface UiSession {
   domain: string;
   /** Where the step screenshots go (test-results). */
   screenshotDir: string;
+  /** The workspace folder code-server opened: where a team's `.swf/` files live. */
+  workspace: string;
 }
 
 /** A task this person claimed, as the claim notification names it. */
