@@ -249,6 +249,8 @@ function describeRegistryFault(s: Situation): SwfErrorInfo | undefined {
         ? info('registry', t('Type {0} is already deprecated', typeNamed(s)), t('Undeprecate it to use it again.'))
         : info('registry', t('Type {0} is deprecated', typeNamed(s)), t('A deprecated type gets no new executions or tasks; undeprecate it, or use another version.'));
     case 'LimitExceededFault':
+      // Only the registry's own limits are known here: elsewhere (a poll, a start) the service's message says which limit.
+      if (!/^(Register|Undeprecate)/.test(op)) return undefined;
       return info('registry', t('An SWF limit was reached'), t('The account or domain holds as many domains or types as SWF allows (100 registered domains per account and region, 10,000 types of each kind per domain); deprecate some, or ask AWS for a higher limit.{0}', serviceSays(s)));
     case 'TooManyTagsFault':
       return info('registry', t('Too many tags'), t('A domain can have at most 50 tags; remove some first.{0}', serviceSays(s)));
