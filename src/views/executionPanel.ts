@@ -238,7 +238,8 @@ export class ExecutionPanel {
       case 'rendered':
         if (this.firstRenderMs === undefined) {
           this.firstRenderMs = performance.now() - this.openedAt;
-          this.hooks.log.info(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
+          // An internal timing, not news for the person: debug level (shown only when the channel's level is Debug or Trace).
+          this.hooks.log.debug(`Execution panel of ${this.target.workflowId}: ${message.eventCount} events drawn ${this.firstRenderMs.toFixed(0)} ms after it was opened.`);
         }
         this.hooks.rendered();
         break;
@@ -399,7 +400,14 @@ function pageStrings(): PageStrings {
     tags: t('Tags'),
     input: t('Input'),
     openCounts: t('Open'),
-    openCountsValue: t('{0} activities · {1} decisions · {2} timers · {3} children'),
+    openActivity: t('1 activity'),
+    openActivities: t('{0} activities'),
+    openDecision: t('1 decision'),
+    openDecisions: t('{0} decisions'),
+    openTimer: t('1 timer'),
+    openTimers: t('{0} timers'),
+    openChild: t('1 child'),
+    openChildren: t('{0} children'),
     domain: t('Domain'),
     signal: t('Signal…'),
     requestCancel: t('Request Cancel…'),

@@ -21,7 +21,7 @@
 /// <reference lib="dom.iterable" />
 import './execution.css';
 import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
-import { type BarView, type EventView, EVENT_PAGE_SIZE, formatTimeout, type HostMessage, type LinkedExecution, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
+import { type BarView, type EventView, EVENT_PAGE_SIZE, formatOpenCounts, formatTimeout, type HostMessage, type LinkedExecution, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -130,7 +130,7 @@ function renderHeader(): void {
   fact(s.closed, h.closedAt === undefined ? undefined : when(h.closedAt));
   fact(s.timeouts, [h.executionStartToCloseTimeout && `execution ${formatTimeout(h.executionStartToCloseTimeout)}`, h.taskStartToCloseTimeout && `decision task ${formatTimeout(h.taskStartToCloseTimeout)}`].filter(Boolean).join(' · '));
   fact(s.childPolicy, h.childPolicy);
-  fact(s.openCounts, format(s.openCountsValue, h.open.activityTasks, h.open.decisionTasks, h.open.timers, h.open.childWorkflowExecutions));
+  fact(s.openCounts, formatOpenCounts(s, h.open));
   fact(s.closeReason, [h.closeReason, h.closeCause].filter(Boolean).join(' · '));
   // Parent and children: names a peer sent, so text only (textContent), each a button that asks the host to open it.
   const links = (label: string, executions: LinkedExecution[], cls: string) => {

@@ -139,7 +139,8 @@ export interface EventPage {
 export type PageStrings = Record<
   | 'header' | 'timeline' | 'events' | 'details' | 'type' | 'workflowId' | 'runId' | 'status' | 'started' | 'closed' | 'timeouts' | 'childPolicy'
   | 'tags' | 'input' | 'openCounts' | 'domain' | 'signal' | 'requestCancel' | 'terminate' | 'allTypes' | 'filterByType' | 'previous' | 'next'
-  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'openCountsValue' | 'parent' | 'children',
+  | 'rangeOf' | 'selectBar' | 'noEvents' | 'executionClosed' | 'loading' | 'none' | 'closeReason' | 'parent' | 'children'
+  | 'openActivity' | 'openActivities' | 'openDecision' | 'openDecisions' | 'openTimer' | 'openTimers' | 'openChild' | 'openChildren',
   string
 >;
 
@@ -521,4 +522,19 @@ export function timeAxis(start: number, end: number, widthPx: number, offsetMinu
 /** Where a time falls across the axis, 0..1 (clamped). */
 export function axisFraction(axis: TimeAxis, at: number): number {
   return Math.min(1, Math.max(0, (at - axis.start) / (axis.end - axis.start)));
+}
+
+/**
+ * The header's open counts as words, "1 decision" and "2 decisions": each noun
+ * has its singular and plural text from the host (translators choose both;
+ * the page has no l10n of its own).
+ */
+export function formatOpenCounts(strings: PageStrings, open: Pick<OpenCounts, 'activityTasks' | 'decisionTasks' | 'timers' | 'childWorkflowExecutions'>): string {
+  const count = (n: number, one: string, many: string): string => (n === 1 ? one : many).replace('{0}', String(n));
+  return [
+    count(open.activityTasks, strings.openActivity, strings.openActivities),
+    count(open.decisionTasks, strings.openDecision, strings.openDecisions),
+    count(open.timers, strings.openTimer, strings.openTimers),
+    count(open.childWorkflowExecutions, strings.openChild, strings.openChildren),
+  ].join(' · ');
 }

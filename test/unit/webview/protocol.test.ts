@@ -4,7 +4,8 @@ import type { HistoryEvent } from '@aws-sdk/client-swf';
 import fc from 'fast-check';
 import { buildTimeline } from '../../../src/history/timelineFold';
 import { laneKey } from '../../../src/history/timelineModel';
-import { axisFraction, EVENT_PAGE_SIZE, eventPage, eventTypesOf, formatTimeout, isPageMessage, outcomeOf, prettyJson, timeAxis, toEventView, toHeaderView, toLaneView } from '../../../src/webview/execution/protocol';
+import { PANEL_STRINGS } from '../../fixtures/panelPage';
+import { axisFraction, EVENT_PAGE_SIZE, eventPage, eventTypesOf, formatOpenCounts, formatTimeout, isPageMessage, outcomeOf, prettyJson, timeAxis, toEventView, toHeaderView, toLaneView } from '../../../src/webview/execution/protocol';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
@@ -32,6 +33,13 @@ describe('execution panel protocol', () => {
     assert.equal(view.open.activityTasks, 1);
     assert.deepEqual(JSON.parse(JSON.stringify(view)), withoutUndefined(view), 'is plain JSON: nothing but absent fields is lost on the way to the page');
     assert.ok(Object.values(view).every((v) => !(v instanceof Date)), 'no Date crosses to the page');
+  });
+
+  it('says the open counts with singular nouns for one ("1 activity", not "1 activities")', () => {
+    const view = toHeaderView(buildTimeline('w', 'r', history()).header, { domain: 'd', connection: 'moto' });
+    assert.equal(formatOpenCounts(PANEL_STRINGS, view.open), '1 activity · 0 decisions · 0 timers · 0 children');
+    assert.equal(formatOpenCounts(PANEL_STRINGS, { activityTasks: 2, decisionTasks: 1, timers: 1, childWorkflowExecutions: 1 }), '2 activities · 1 decision · 1 timer · 1 child');
+    assert.equal(formatOpenCounts(PANEL_STRINGS, { activityTasks: 0, decisionTasks: 12, timers: 3, childWorkflowExecutions: 2 }), '0 activities · 12 decisions · 3 timers · 2 children');
   });
 
   it('keeps text that is not JSON as it is', () => {
