@@ -26,7 +26,6 @@ export interface KindTypes {
 
 interface RootRegistry {
   domain?: Promise<DomainDetails>;
-  domainState?: Loaded<DomainDetails>;
   types: Partial<Record<TypeKind, Loaded<KindTypes>>>;
   details: Map<string, Promise<RegisteredTypeDetails>>;
   /** Bumped by refresh: a read that ends after one is dropped. */
@@ -65,28 +64,14 @@ export class RegistryModel implements vscode.Disposable {
   describeDomain(root: RootSpec): Promise<DomainDetails> {
     const entry = this.entry(root);
     if (!entry.domain) {
-      const generation = entry.generation;
-      entry.domainState = { phase: 'loading' };
       const read = (async () => (await this.connections.gateway(root.connection)).describeDomain(root.domain))();
       entry.domain = read;
-      read.then(
-        (value) => {
-          if (entry.generation === generation) entry.domainState = { phase: 'loaded', value };
-        },
-        (error: unknown) => {
-          if (entry.generation !== generation) return;
-          entry.domainState = { phase: 'failed', error };
-          // A failed read is not kept: the next hover asks again.
-          entry.domain = undefined;
-        },
-      );
+      // A failed read is not kept (the next hover asks again), unless a refresh replaced it since.
+      read.catch(() => {
+        if (entry.domain === read) entry.domain = undefined;
+      });
     }
     return entry.domain;
-  }
-
-  /** What DescribeDomain told, if it was read since the last refresh. */
-  domainState(root: RootSpec): Loaded<DomainDetails> | undefined {
-    return this.perRoot.get(rootId(root))?.domainState;
   }
 
   /** A kind's types: starts listing them (both statuses, every page) on first ask; `onDidChange` says when they are in. */
@@ -116,21 +101,6 @@ export class RegistryModel implements vscode.Disposable {
     return loading;
   }
 
-  /** Resolves once a kind's types are read (for commands and tests). */
-  async loadedTypes(root: RootSpec, kind: TypeKind): Promise<KindTypes> {
-    for (;;) {
-      const state = this.types(root, kind);
-      if (state.phase === 'loaded') return state.value;
-      if (state.phase === 'failed') throw state.error;
-      await new Promise<void>((resolve) => {
-        const wait = this.changed.event(() => {
-          wait.dispose();
-          resolve();
-        });
-      });
-    }
-  }
-
   /** A type's defaults and times (Describe*Type), once per refresh; a failed read is asked again next time. */
   describeType(root: RootSpec, kind: TypeKind, type: { name: string; version: string }): Promise<RegisteredTypeDetails> {
     const entry = this.entry(root);
@@ -139,7 +109,9 @@ export class RegistryModel implements vscode.Disposable {
     if (!read) {
       read = (async () => (await this.connections.gateway(root.connection)).describeType(root.domain, kind, type))();
       entry.details.set(key, read);
-      read.catch(() => entry.details.delete(key));
+      const mine = read;
+      // A failed read is not kept (unless a newer one replaced it since).
+      read.catch(() => entry.details.get(key) === mine && entry.details.delete(key));
     }
     return read;
   }
@@ -152,7 +124,6 @@ export class RegistryModel implements vscode.Disposable {
       if (!entry) continue;
       entry.generation++;
       entry.domain = undefined;
-      entry.domainState = undefined;
       entry.types = {};
       entry.details.clear();
       this.changed.fire(id);
