@@ -1,11 +1,15 @@
 /**
- * Scenario 10: the registry from a file (issue 18). A team keeps
+ * Scenario 10 (file 9z): the registry from a file (issue 18). A team keeps
  * `.swf/types/shipping.json` in the workspace; the person expands the
  * Executions view's Types node of the sample domain, applies the file from
  * its context menu (PackParcel 1 is registered, nothing else changes),
  * sees the new type under Activity types, then deprecates it from its row:
  * the confirmation's highlighted choice is the safe one, the person picks the
  * action, and the row shows it deprecated. SWF is asked what it recorded.
+ *
+ * Named `9z-`: the runner orders scenarios by file name as text, where `10-`
+ * would come before `2-`; this one must run after the others, so the type it
+ * adds and the rows it expands change nothing they see.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
