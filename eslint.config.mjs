@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ids.ts', 'src/common/**/*.ts', 'src/swf/**/*.ts', 'src/history/**/*.ts', 'src/claims/**/*.ts', 'src/inbox/**/*.ts', 'src/answers/**/*.ts', 'src/validation/**/*.ts', 'src/executions/**/*.ts', 'src/sandbox/**/*.ts', 'src/connection/**/*.ts', 'src/tree/format.ts', 'src/webview/**/*.ts', 'src/schemaValidator/**/*.ts', 'src/aws/**/*.ts'],
+    files: ['src/ids.ts', 'src/common/**/*.ts', 'src/swf/**/*.ts', 'src/history/**/*.ts', 'src/claims/**/*.ts', 'src/inbox/**/*.ts', 'src/answers/**/*.ts', 'src/validation/**/*.ts', 'src/executions/**/*.ts', 'src/sandbox/**/*.ts', 'src/connection/**/*.ts', 'src/tree/format.ts', 'src/tree/registryNodes.ts', 'src/webview/**/*.ts', 'src/schemaValidator/**/*.ts', 'src/aws/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer must not depend on VS Code: keep it testable in plain Node.' }] }],
     },

@@ -17,6 +17,7 @@ import { TasksTreeProvider } from './tree/tasksTreeProvider';
 import type { TasksNode } from './tree/treeItems';
 import { ClaimsStatusBar } from './views/claimsStatusBar';
 import { ExecutionsViewModel } from './model/executionsView';
+import { RegistryModel } from './model/registryModel';
 import { ExecutionsTreeProvider } from './tree/executionsTreeProvider';
 import type { ExecutionsNode } from './tree/executionNodes';
 import { ExecutionPanels } from './views/executionPanels';
@@ -36,6 +37,8 @@ export interface SwfTasksApi {
   readonly executions: ExecutionsViewModel;
   readonly executionsProvider: ExecutionsTreeProvider;
   readonly executionsView: vscode.TreeView<ExecutionsNode>;
+  /** The registry (domains and types) of each root, shown under its Types node in the Executions view. */
+  readonly registry: RegistryModel;
   /** Folder of the output channel's log file, so tests can read what was logged. */
   readonly logUri: vscode.Uri;
   /**
@@ -57,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksProvider, showCollapseAll: true });
   const claimsStatusBar = new ClaimsStatusBar(roots, claims, keeper);
   const executions = new ExecutionsViewModel(roots, connections, log);
-  const executionsProvider = new ExecutionsTreeProvider(roots, executions);
+  const registry = new RegistryModel(roots, connections);
+  const executionsProvider = new ExecutionsTreeProvider(roots, executions, registry);
   const executionsView = vscode.window.createTreeView(Views.executions, { treeDataProvider: executionsProvider, showCollapseAll: true });
   const executionPanels = new ExecutionPanels({ extensionUri: context.extensionUri, connections, roots, log, onAction: runWorkflowAction });
 
@@ -70,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     treeView,
     executionPanels,
     executions,
+    registry,
     executionsProvider,
     executionsView,
     executionsProvider.attach(executionsView),
@@ -79,12 +84,12 @@ export function activate(context: vscode.ExtensionContext): SwfTasksApi {
     // What a heartbeat learnt shows in the root that watches the claim, if any.
     keeper.onDidRequestCancel((claim) => void roots.find(claim)?.refresh()),
     keeper.onDidClose((claim) => void roots.find(claim)?.refresh()),
-    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context, executions }, executionPanels),
+    ...registerCommands({ roots, claims, keeper, connections, paging: tasksProvider, rows: tasksProvider, log, extension: context, executions, registry }, executionPanels),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.filtered, roots.filter !== '');
   void roots.migrateLegacySelection().catch((error: unknown) => log.error(`Could not migrate the selected domain: ${String(error)}`));
   const storage = { globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, globalState: context.globalState, workspaceState: context.workspaceState };
-  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, executions, executionsProvider, executionsView, logUri: context.logUri, storage };
+  return { roots, claims, keeper, connections, tasksProvider, treeView, claimsStatusBar, executionPanels, executions, executionsProvider, executionsView, registry, logUri: context.logUri, storage };
 }
 
 export function deactivate(): Promise<void> {

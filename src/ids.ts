@@ -57,6 +57,18 @@ export const Commands = {
   // Start and re-run (issue 17).
   startExecution: 'swfTasks.startExecution',
   rerunExecution: 'swfTasks.rerunExecution',
+  // The registry: domains, types, domain tags (issue 18).
+  registerDomain: 'swfTasks.registerDomain',
+  registerWorkflowType: 'swfTasks.registerWorkflowType',
+  registerActivityType: 'swfTasks.registerActivityType',
+  deprecateDomain: 'swfTasks.deprecateDomain',
+  undeprecateDomain: 'swfTasks.undeprecateDomain',
+  deprecateType: 'swfTasks.deprecateType',
+  undeprecateType: 'swfTasks.undeprecateType',
+  describeType: 'swfTasks.describeType',
+  tagDomain: 'swfTasks.tagDomain',
+  untagDomain: 'swfTasks.untagDomain',
+  applyRegistryFile: 'swfTasks.applyRegistryFile',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -65,7 +77,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * Commands contributed to the manifest but kept out of the Command Palette
  * (`"when": "false"`): they only make sense on the row that carries them.
  */
-export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask, Commands.createResultSchema, Commands.runSavedSearch, Commands.loadMoreExecutions, Commands.deleteSavedSearch];
+export const ROW_ONLY_COMMANDS: readonly CommandId[] = [Commands.loadMore, Commands.moveRootUp, Commands.moveRootDown, Commands.revealTask, Commands.createResultSchema, Commands.runSavedSearch, Commands.loadMoreExecutions, Commands.deleteSavedSearch, Commands.deprecateType, Commands.undeprecateType, Commands.describeType];
 
 /** Status-bar item ids (VS Code remembers per id whether a person hid the item). */
 export const StatusBarItems = {

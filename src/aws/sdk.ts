@@ -28,6 +28,24 @@ export {
   SWFClient,
   TerminateWorkflowExecutionCommand,
 } from '@aws-sdk/client-swf';
+// The registry (issue 18): domains, types and domain tags (src/swf/registryGateway.ts).
+export {
+  DeprecateActivityTypeCommand,
+  DeprecateDomainCommand,
+  DeprecateWorkflowTypeCommand,
+  DescribeActivityTypeCommand,
+  DescribeDomainCommand,
+  ListTagsForResourceCommand,
+  paginateListActivityTypes,
+  RegisterActivityTypeCommand,
+  RegisterDomainCommand,
+  RegisterWorkflowTypeCommand,
+  TagResourceCommand,
+  UndeprecateActivityTypeCommand,
+  UndeprecateDomainCommand,
+  UndeprecateWorkflowTypeCommand,
+  UntagResourceCommand,
+} from '@aws-sdk/client-swf';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 // The SDK's reader of ~/.aws/config and ~/.aws/credentials, for src/connection/profiles.ts: needed only with the SDK.
 export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ClaimKeeper } from '../model/claimKeeper';
 import type { Connections } from '../model/connections';
 import type { ExecutionsViewModel } from '../model/executionsView';
+import type { RegistryModel } from '../model/registryModel';
 import type { RootsModel } from '../model/roots';
 import type { ClaimStore } from '../claims/claims';
 import type { TaskRow } from '../inbox/taskGroups';
@@ -30,4 +31,6 @@ export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   /** The Executions view's searches and saved searches. */
   readonly executions: ExecutionsViewModel;
+  /** The registry (domains and types) of each root. */
+  readonly registry: RegistryModel;
 }

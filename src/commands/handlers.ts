@@ -23,6 +23,7 @@ import { startSandbox, stopSandbox } from './sandboxCommands';
 import { showExecutionHistory } from './showExecutionHistory';
 import { WorkflowActions } from './workflowActions';
 import { ExecutionSearchCommands } from './searchExecutions';
+import { RegistryCommands } from './registryCommands';
 import { createAnswerServices } from './answer/answerServices';
 import { unlinkAllSchemas } from './answer/schemaLinks';
 import { saveEditorAsTemplate } from './answer/templateCommands';
@@ -54,6 +55,7 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
   const journalDocuments = registerJournalDocuments(services);
   const searches = new ExecutionSearchCommands(ctx, ctx.executions, drafts);
   const starts = new WorkflowStarts(ctx, editors, drafts, services, executionPanels);
+  const registry = new RegistryCommands(ctx, drafts);
   const handlers: Record<CommandId, CommandHandler> = {
     [Commands.addRoot]: addRoot,
     [Commands.removeRoot]: removeRoot,
@@ -89,12 +91,24 @@ export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPa
     [Commands.refreshExecutions]: (_c, node) => searches.refresh(node),
     [Commands.startExecution]: (_c, node) => starts.start(node),
     [Commands.rerunExecution]: (_c, node) => starts.rerun(node),
+    [Commands.registerDomain]: (_c, node) => registry.registerDomain(node),
+    [Commands.registerWorkflowType]: (_c, node) => registry.registerType('workflow', node),
+    [Commands.registerActivityType]: (_c, node) => registry.registerType('activity', node),
+    [Commands.deprecateDomain]: (_c, node) => registry.setDomainDeprecated(true, node),
+    [Commands.undeprecateDomain]: (_c, node) => registry.setDomainDeprecated(false, node),
+    [Commands.deprecateType]: (_c, node) => registry.setTypeDeprecated(true, node),
+    [Commands.undeprecateType]: (_c, node) => registry.setTypeDeprecated(false, node),
+    [Commands.describeType]: (_c, node) => registry.describeType(node),
+    [Commands.tagDomain]: (_c, node) => registry.tagDomain(node),
+    [Commands.untagDomain]: (_c, node) => registry.untagDomain(node),
+    [Commands.applyRegistryFile]: (_c, node, file) => registry.applyRegistryFile(node, file),
   };
   return {
     handlers,
     dispose() {
       editors.dispose();
       journalDocuments.dispose();
+      registry.dispose();
       void drafts.flush();
     },
   };

@@ -89,6 +89,8 @@ export class ExecutionSearchCommands {
 
   async refresh(node?: unknown): Promise<void> {
     const roots = node ? [await rootOf(this.ctx, node, vscode.l10n.t('Refresh'))] : this.ctx.roots.roots.map((m) => m.spec);
+    // The registry under each root (Types, the domain's tooltip) is read again too.
+    for (const root of roots) if (root) this.ctx.registry.refresh(root);
     await Promise.all(roots.flatMap((root) => (root ? [this.model.search(root, this.model.current(root)?.spec ?? DEFAULT_SEARCH, this.model.current(root)?.savedName)] : [])));
   }
 

@@ -24,7 +24,8 @@ export type SwfFaultName =
   | 'WorkflowExecutionAlreadyStartedFault'
   | 'DefaultUndefinedFault'
   | 'OperationNotPermittedFault'
-  | 'LimitExceededFault';
+  | 'LimitExceededFault'
+  | 'TooManyTagsFault';
 
 export type SwfErrorName = SwfFaultName | keyof typeof CORAL_NAMESPACES;
 

@@ -27,6 +27,8 @@ export interface Domain {
   status: RegistrationStatus;
   arn: string;
   retentionPeriodInDays: string;
+  /** Resource tags (TagResource), in the order they were first set; a key appears once. */
+  tags: Map<string, string>;
   /** Keyed by `typeKey(name, version)`. */
   activityTypes: Map<string, RegisteredType<ActivityTypeDefaults>>;
   workflowTypes: Map<string, RegisteredType<WorkflowTypeDefaults>>;

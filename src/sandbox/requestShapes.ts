@@ -108,6 +108,8 @@ const ACTIVITY_TYPE = structure<swf.ActivityType>({ name: required(string('Name'
 const WORKFLOW_TYPE = structure<swf.WorkflowType>({ name: required(string('Name')), version: required(string('Version')) });
 const WORKFLOW_EXECUTION = structure<swf.WorkflowExecution>({ workflowId: required(string('WorkflowId')), runId: required(string('WorkflowRunId')) });
 const TAG_LIST = list(string('Tag'), 'TagList');
+/** A domain's resource tags (RegisterDomain, TagResource). */
+const RESOURCE_TAGS = list(structure<swf.ResourceTag>({ key: required(string('ResourceTagKey')), value: string('ResourceTagValue') }));
 const OPTIONAL_DURATION = duration('DurationInSecondsOptional');
 const PAGE_SIZE: IntegerShape = { type: 'integer', limit: 'PageSize' };
 const TIME_FILTER = structure<swf.ExecutionTimeFilter>({ oldestDate: required(TIMESTAMP), latestDate: TIMESTAMP });
@@ -202,7 +204,7 @@ export const REQUEST_SHAPES = {
     name: required(DOMAIN_NAME),
     description: string('Description'),
     workflowExecutionRetentionPeriodInDays: required(duration('DurationInDays')),
-    tags: list(structure<swf.ResourceTag>({ key: required(string('ResourceTagKey')), value: string('ResourceTagValue') })),
+    tags: RESOURCE_TAGS,
   }),
   ListDomains: structure<swf.ListDomainsInput>({
     nextPageToken: LIST_PAGE.nextPageToken,
@@ -212,6 +214,10 @@ export const REQUEST_SHAPES = {
   }),
   DescribeDomain: structure<swf.DescribeDomainInput>({ name: required(DOMAIN_NAME) }),
   DeprecateDomain: structure<swf.DeprecateDomainInput>({ name: required(DOMAIN_NAME) }),
+  UndeprecateDomain: structure<swf.UndeprecateDomainInput>({ name: required(DOMAIN_NAME) }),
+  TagResource: structure<swf.TagResourceInput>({ resourceArn: required(string('Arn')), tags: required(RESOURCE_TAGS) }),
+  UntagResource: structure<swf.UntagResourceInput>({ resourceArn: required(string('Arn')), tagKeys: required(list(string('ResourceTagKey'))) }),
+  ListTagsForResource: structure<swf.ListTagsForResourceInput>({ resourceArn: required(string('Arn')) }),
 
   RegisterActivityType: structure<swf.RegisterActivityTypeInput>({
     domain: required(DOMAIN_NAME),
@@ -243,6 +249,8 @@ export const REQUEST_SHAPES = {
   DescribeWorkflowType: structure<swf.DescribeWorkflowTypeInput>({ domain: required(DOMAIN_NAME), workflowType: required(WORKFLOW_TYPE) }),
   DeprecateActivityType: structure<swf.DeprecateActivityTypeInput>({ domain: required(DOMAIN_NAME), activityType: required(ACTIVITY_TYPE) }),
   DeprecateWorkflowType: structure<swf.DeprecateWorkflowTypeInput>({ domain: required(DOMAIN_NAME), workflowType: required(WORKFLOW_TYPE) }),
+  UndeprecateActivityType: structure<swf.UndeprecateActivityTypeInput>({ domain: required(DOMAIN_NAME), activityType: required(ACTIVITY_TYPE) }),
+  UndeprecateWorkflowType: structure<swf.UndeprecateWorkflowTypeInput>({ domain: required(DOMAIN_NAME), workflowType: required(WORKFLOW_TYPE) }),
 
   StartWorkflowExecution: structure<swf.StartWorkflowExecutionInput>({
     domain: required(DOMAIN_NAME),

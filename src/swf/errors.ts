@@ -26,6 +26,7 @@ export type SwfErrorKind =
   | 'cancelled'
   | 'service'
   | 'readBound'
+  | 'registry'
   | 'unknown';
 
 export interface SwfErrorInfo {
@@ -131,6 +132,7 @@ const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'R
 const CLASSIFIERS: readonly Classifier[] = [
   describeReadBound,
   describeSandboxStopped,
+  describeRegistryFault,
   describeUnknownResource,
   describeStartRefused,
   describeNotPermitted,
@@ -213,6 +215,48 @@ function describeReadBound(s: Situation): SwfErrorInfo | undefined {
       return info('readBound', t('The list of types did not end'), t('{0} kept paging the list of types: {1}. The read stopped there.', where, why));
     default:
       return info('readBound', t('The history did not end'), t('{0} kept paging the history: {1}. The read stopped there; Retry reads it again.', where, why));
+  }
+}
+
+/** The name and version in a type fault's message, `ActivityType=[name=x, version=1]`, as `x 1`; else the message as SWF sent it. */
+function typeNamed(s: Situation): string {
+  const match = /(Activity|Workflow)Type=\[name=(.*), version=(.*)\]$/.exec(s.message);
+  return match ? `${match[2]} ${match[3]}` : s.message;
+}
+
+/**
+ * The registry's faults (issue 18), each with its own message, read by the
+ * operation: the same fault means "the name is taken" when registering and
+ * "it is not deprecated" when undeprecating.
+ */
+function describeRegistryFault(s: Situation): SwfErrorInfo | undefined {
+  const op = s.operation ?? '';
+  const domain = s.ctx.domain ?? s.message;
+  switch (s.name) {
+    case 'DomainAlreadyExistsFault':
+      return op === 'UndeprecateDomain'
+        ? info('registry', t('Domain "{0}" is not deprecated', domain), t('It is registered already: there is nothing to undeprecate.'))
+        : info('registry', t('Domain "{0}" already exists', domain), t('A registered or deprecated domain already has this name in this account and region; domains are never deleted, so choose another name.'));
+    case 'DomainDeprecatedFault':
+      return op === 'DeprecateDomain'
+        ? info('registry', t('Domain "{0}" is already deprecated', domain), t('Undeprecate it to use it again.'))
+        : info('registry', t('Domain "{0}" is deprecated', domain), t('A deprecated domain takes no new executions and no new types; undeprecate it first.'));
+    case 'TypeAlreadyExistsFault':
+      return /^Undeprecate/.test(op)
+        ? info('registry', t('Type {0} is not deprecated', typeNamed(s)), t('It is registered already: there is nothing to undeprecate.'))
+        : info('registry', t('Type {0} already exists', typeNamed(s)), t('A registered or deprecated type already has this name and version; SWF types cannot be changed, so register a new version.'));
+    case 'TypeDeprecatedFault':
+      return /^Deprecate/.test(op)
+        ? info('registry', t('Type {0} is already deprecated', typeNamed(s)), t('Undeprecate it to use it again.'))
+        : info('registry', t('Type {0} is deprecated', typeNamed(s)), t('A deprecated type gets no new executions or tasks; undeprecate it, or use another version.'));
+    case 'LimitExceededFault':
+      // Only the registry's own limits are known here: elsewhere (a poll, a start) the service's message says which limit.
+      if (!/^(Register|Undeprecate)/.test(op)) return undefined;
+      return info('registry', t('An SWF limit was reached'), t('The account or domain holds as many domains or types as SWF allows (100 registered domains per account and region, 10,000 types of each kind per domain); deprecate some, or ask AWS for a higher limit.{0}', serviceSays(s)));
+    case 'TooManyTagsFault':
+      return info('registry', t('Too many tags'), t('A domain can have at most 50 tags; remove some first.{0}', serviceSays(s)));
+    default:
+      return undefined;
   }
 }
 

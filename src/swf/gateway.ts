@@ -22,7 +22,8 @@ import type { ExecutionDescription } from '../validation/startRules';
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import { accountOfDomainArn, type ReadBudget } from './readBudget';
-import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
+import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, pageBound } from './readBounds';
+import { type RegisteredTypeSummary, type RegistryGateway, registryMethods, type TypeDefaults } from './registryGateway';
 
 export type { ExecutionDescription } from '../validation/startRules';
 
@@ -58,21 +59,9 @@ export interface ExecutionRowPage {
   nextPageToken?: string;
 }
 
-export interface WorkflowTypeSummary {
-  name: string;
-  version: string;
-  status: 'REGISTERED' | 'DEPRECATED';
-  description?: string;
-  createdAt?: Date;
-}
-
-/** A workflow type's registered defaults (DescribeWorkflowType), what StartWorkflowExecution falls back to. */
-export interface WorkflowTypeDefaults {
-  taskList?: string;
-  executionStartToCloseTimeout?: string;
-  taskStartToCloseTimeout?: string;
-  childPolicy?: string;
-}
+/** A workflow type as ListWorkflowTypes lists it, and its defaults: the registry's one read of each (registryGateway.ts). */
+export type WorkflowTypeSummary = RegisteredTypeSummary;
+export type WorkflowTypeDefaults = TypeDefaults;
 
 export interface HistoryReadOptions {
   /** Newest first: lets an incremental read stop at the first event it already has. */
@@ -88,7 +77,7 @@ export interface HistoryReadOptions {
  * tagged with the operation, domain and connection it came from (see
  * `tagSwfError`), so every message names `swf:<Operation>`.
  */
-export interface SwfGateway {
+export interface SwfGateway extends RegistryGateway {
   /** The connection's label, `prod (eu-west-1)`. */
   readonly description: string;
   listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
@@ -119,9 +108,6 @@ export interface SwfGateway {
   searchExecutions(domain: string, query: ExecutionQuery, options?: { nextPageToken?: string; pageSize?: number; signal?: AbortSignal }): Promise<ExecutionRowPage>;
   /** Count{Open,Closed}WorkflowExecutions with the query's filters; `truncated` when SWF stopped counting. */
   countExecutions(domain: string, query: ExecutionQuery, signal?: AbortSignal): Promise<{ count: number; truncated: boolean }>;
-  /** Every page of ListWorkflowTypes; `name` narrows it to that type's versions. */
-  listWorkflowTypes(domain: string, options: { registrationStatus: 'REGISTERED' | 'DEPRECATED'; name?: string }, signal?: AbortSignal): Promise<WorkflowTypeSummary[]>;
-  describeWorkflowType(domain: string, type: { name: string; version: string }, signal?: AbortSignal): Promise<WorkflowTypeDefaults>;
   /** StartWorkflowExecution with a request already checked (validateStart); resolves the new run's ID. */
   startWorkflowExecution(domain: string, request: StartRequest): Promise<{ runId: string }>;
   /** DescribeWorkflowExecution of one run: its status, type, tags and configuration (open counts are not kept). */
@@ -191,7 +177,7 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         try {
           return await next(args);
         } catch (error) {
-          throw tagSwfError(error, { ...where, operation, domain: domainOf(args.input) });
+          throw tagSwfError(error, { ...where, operation, domain: domainOf(args.input, operation) });
         }
       },
       { step: 'initialize', name: 'swfTasksCallContext' },
@@ -366,37 +352,6 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       return { count: answer.count ?? 0, truncated: answer.truncated === true };
     },
 
-    async listWorkflowTypes(domain, { registrationStatus, name }, signal) {
-      const types: WorkflowTypeSummary[] = [];
-      const pages = sdk.paginateListWorkflowTypes({ client, pageSize: MAX_PAGE_SIZE }, { domain, registrationStatus, ...(name !== undefined && { name }) });
-      const bound = pageBound('types', MAX_TYPE_PAGES);
-      for await (const page of pages) {
-        signal?.throwIfAborted();
-        bound.next(page.nextPageToken || undefined);
-        for (const info of page.typeInfos ?? []) {
-          types.push({
-            name: info.workflowType?.name ?? '',
-            version: info.workflowType?.version ?? '',
-            status: info.status === 'DEPRECATED' ? 'DEPRECATED' : 'REGISTERED',
-            description: info.description,
-            createdAt: info.creationDate,
-          });
-        }
-      }
-      return types;
-    },
-
-    async describeWorkflowType(domain, workflowType, signal) {
-      const answer = await client.send(new sdk.DescribeWorkflowTypeCommand({ domain, workflowType }), { abortSignal: signal });
-      const c = answer.configuration ?? {};
-      return {
-        taskList: c.defaultTaskList?.name,
-        executionStartToCloseTimeout: c.defaultExecutionStartToCloseTimeout,
-        taskStartToCloseTimeout: c.defaultTaskStartToCloseTimeout,
-        childPolicy: c.defaultChildPolicy,
-      };
-    },
-
     async startWorkflowExecution(domain, request) {
       const answer = await client.send(new sdk.StartWorkflowExecutionCommand({ domain, ...request }));
       return { runId: answer.runId ?? '' };
@@ -422,6 +377,8 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       };
       return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as unknown as ExecutionDescription;
     },
+    // Domains, types and domain tags (issue 18): registryGateway.ts.
+    ...registryMethods(sdk, client),
 
     callCounts: () => ({ ...counts }),
     throttledCounts: () => ({ ...throttled }),
@@ -448,8 +405,9 @@ function executionRow(info: WorkflowExecutionInfo): ExecutionRow {
   };
 }
 
-/** The domain a request names, for error messages. */
-function domainOf(input: unknown): string | undefined {
-  const domain = (input as { domain?: unknown } | null)?.domain;
+/** The domain a request names, for error messages: `domain`, or `name` in the domain operations (RegisterDomain, DescribeDomain...). */
+function domainOf(input: unknown, operation?: string): string | undefined {
+  const record = input as { domain?: unknown; name?: unknown } | null;
+  const domain = operation !== undefined && /Domain$/.test(operation) && operation !== 'ListDomains' ? record?.name : record?.domain;
   return typeof domain === 'string' ? domain : undefined;
 }

@@ -11,6 +11,7 @@ import type { RootSpec } from '../connection/connection';
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { ExecutionRow } from '../swf/gateway';
 import { formatLocalTime } from './format';
+import type { RegistryNode } from './registryNodes';
 
 export interface ExecRootNode {
   kind: 'execRoot';
@@ -43,7 +44,8 @@ export interface ExecLoadMoreNode {
   root: RootSpec;
 }
 
-export type ExecutionsNode = ExecRootNode | ExecSearchNode | SavedSearchNode | ExecutionNode | ExecLoadMoreNode;
+/** The registry's nodes (Types, its kinds and their types) sit under each root too (issue 18). */
+export type ExecutionsNode = ExecRootNode | ExecSearchNode | SavedSearchNode | ExecutionNode | ExecLoadMoreNode | RegistryNode;
 
 export function executionNode(rootId: string, root: RootSpec, row: ExecutionRow): ExecutionNode {
   return { kind: 'execution', rootId, root, workflowId: row.workflowId, runId: row.runId, row };

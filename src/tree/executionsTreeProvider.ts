@@ -4,12 +4,18 @@
  * newest first, Load More at the end). It renders ExecutionsViewModel and
  * reads nothing itself. The count, an empty result and a failure go to the
  * view's message (TreeView.message), never to a silent blank.
+ *
+ * Each root also has a collapsed "Types" node (issue 18): workflow and
+ * activity types from RegistryModel, listed when expanded; a type's defaults
+ * and the root's DescribeDomain are read when their tooltip is resolved
+ * (hovered), so nothing is read for what nobody looks at.
  */
 import * as vscode from 'vscode';
 import { connectionLabel } from '../connection/connection';
 import { Commands } from '../ids';
 import { describeSearch } from '../executions/executionViews';
 import type { ExecutionsViewModel } from '../model/executionsView';
+import type { RegistryModel } from '../model/registryModel';
 import type { RootsModel } from '../model/roots';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import {
@@ -23,6 +29,19 @@ import {
   executionStatusText,
 } from './executionNodes';
 import { formatLocalTime } from './format';
+import {
+  domainTooltipLines,
+  orderedTypes,
+  type RegisteredTypeNode,
+  type RegistryNode,
+  typeContextValue,
+  typeDescription,
+  typeIcon,
+  typeKindLabel,
+  type TypeKindNode,
+  typeLabel,
+  typeTooltipLines,
+} from './registryNodes';
 
 export class ExecutionsTreeProvider implements vscode.TreeDataProvider<ExecutionsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExecutionsNode | undefined>();
@@ -33,11 +52,13 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
   constructor(
     private readonly roots: RootsModel,
     private readonly model: ExecutionsViewModel,
+    private readonly registry?: RegistryModel,
   ) {
     this.subscriptions.push(
       roots.onDidChangeRoots(() => this.update()),
       model.onDidChange(() => this.update()),
     );
+    if (registry) this.subscriptions.push(registry.onDidChange(() => this.changed.fire(undefined)));
   }
 
   attach(view: vscode.TreeView<ExecutionsNode>): vscode.Disposable {
@@ -104,6 +125,11 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
       }
       case 'execution':
         return executionItem(node);
+      case 'types':
+      case 'typeKind':
+      case 'registeredType':
+      case 'registryMessage':
+        return registryItem(node);
       case 'execLoadMore': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load More'), vscode.TreeItemCollapsibleState.None);
         item.id = `execLoadMore:${node.rootId}`;
@@ -115,12 +141,36 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     }
   }
 
+  /** Reads what a tooltip needs only when it is shown: the domain (a root), a type's defaults. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExecutionsNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!this.registry || token.isCancellationRequested) return item;
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString();
+    try {
+      if (node.kind === 'execRoot') {
+        appendLines(tooltip, domainTooltipLines(await this.registry.describeDomain(node.root)), true);
+      } else if (node.kind === 'registeredType') {
+        const details = await this.registry.describeType(node.root, node.type.kind, node.type);
+        item.tooltip = appendLines(new vscode.MarkdownString(), typeTooltipLines({ ...node.type, ...details }, details.defaults));
+        return item;
+      } else {
+        return item;
+      }
+    } catch (error) {
+      appendLines(tooltip, [vscode.l10n.t('Could not read it: {0}', errorMessage(describeSwfError(error)))], true);
+    }
+    item.tooltip = tooltip;
+    return item;
+  }
+
   getChildren(node?: ExecutionsNode): ExecutionsNode[] {
     if (!node) return this.roots.roots.map((m) => ({ kind: 'execRoot', rootId: m.id, root: m.spec }));
+    if (node.kind === 'types') return (['workflow', 'activity'] as const).map((typeKind): TypeKindNode => ({ kind: 'typeKind', rootId: node.rootId, root: node.root, typeKind }));
+    if (node.kind === 'typeKind') return this.typeRows(node);
     if (node.kind !== 'execRoot') return [];
     const view = this.model.view(node.root);
     const rows: ExecutionsNode[] = [
       { kind: 'execSearch', rootId: node.rootId, root: node.root },
+      ...(this.registry ? [{ kind: 'types', rootId: node.rootId, root: node.root } as const] : []),
       ...this.model.savedFor(node.root).map((s): ExecutionsNode => ({ kind: 'savedSearch', rootId: node.rootId, root: node.root, name: s.name })),
       ...view.rows.map((row) => executionNode(node.rootId, node.root, row)),
     ];
@@ -128,8 +178,31 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     return rows;
   }
 
+  /** A kind's types (registered, then deprecated), or one row that says it is loading, empty or failed. */
+  private typeRows(node: TypeKindNode): RegistryNode[] {
+    if (!this.registry) return [];
+    const state = this.registry.types(node.root, node.typeKind);
+    const message = (severity: 'loading' | 'empty' | 'error', label: string): RegistryNode[] => [{ kind: 'registryMessage', rootId: node.rootId, root: node.root, typeKind: node.typeKind, severity, label }];
+    if (state.phase === 'loading') return message('loading', vscode.l10n.t('Loading…'));
+    if (state.phase === 'failed') return message('error', errorMessage(describeSwfError(state.error)));
+    const types = orderedTypes(state.value.registered, state.value.deprecated);
+    if (types.length === 0) return message('empty', node.typeKind === 'workflow' ? vscode.l10n.t('No workflow types registered') : vscode.l10n.t('No activity types registered'));
+    return types.map((type): RegisteredTypeNode => ({ kind: 'registeredType', rootId: node.rootId, root: node.root, type }));
+  }
+
   getParent(node: ExecutionsNode): ExecutionsNode | undefined {
-    return node.kind === 'execRoot' ? undefined : { kind: 'execRoot', rootId: node.rootId, root: node.root };
+    switch (node.kind) {
+      case 'execRoot':
+        return undefined;
+      case 'typeKind':
+        return { kind: 'types', rootId: node.rootId, root: node.root };
+      case 'registeredType':
+        return { kind: 'typeKind', rootId: node.rootId, root: node.root, typeKind: node.type.kind };
+      case 'registryMessage':
+        return { kind: 'typeKind', rootId: node.rootId, root: node.root, typeKind: node.typeKind };
+      default:
+        return { kind: 'execRoot', rootId: node.rootId, root: node.root };
+    }
   }
 
   dispose(): void {
@@ -167,6 +240,58 @@ export function executionItem(node: ExecutionNode): vscode.TreeItem {
   }
   item.tooltip = md;
   return item;
+}
+
+/** The registry's rows: Types, its two kinds, a type (its tooltip filled in by resolveTreeItem), a message in place of types. */
+export function registryItem(node: RegistryNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'types': {
+      const item = new vscode.TreeItem(vscode.l10n.t('Types'), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `types:${node.rootId}`;
+      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      item.tooltip = vscode.l10n.t('The workflow and activity types registered in {0}', node.root.domain);
+      item.contextValue = 'types';
+      return item;
+    }
+    case 'typeKind': {
+      const item = new vscode.TreeItem(typeKindLabel(node.typeKind), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `typeKind:${node.rootId}:${node.typeKind}`;
+      item.iconPath = new vscode.ThemeIcon(node.typeKind === 'workflow' ? 'symbol-class' : 'symbol-method');
+      item.contextValue = node.typeKind === 'workflow' ? 'workflowTypes' : 'activityTypes';
+      return item;
+    }
+    case 'registeredType': {
+      const { type } = node;
+      const item = new vscode.TreeItem(typeLabel(type), vscode.TreeItemCollapsibleState.None);
+      item.id = `registeredType:${node.rootId}:${type.kind}:${type.name}:${type.version}`;
+      item.description = typeDescription(type);
+      const icon = typeIcon(type);
+      item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+      item.contextValue = typeContextValue(type);
+      item.accessibilityInformation = { label: `${typeLabel(type)}, ${type.status === 'DEPRECATED' ? vscode.l10n.t('deprecated') : vscode.l10n.t('registered')}` };
+      // The defaults are read when the tooltip is shown (resolveTreeItem): until then, what the listing said.
+      item.tooltip = appendLines(new vscode.MarkdownString(), typeTooltipLines(type));
+      return item;
+    }
+    case 'registryMessage': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `registryMessage:${node.rootId}:${node.typeKind}`;
+      item.iconPath = new vscode.ThemeIcon(node.severity === 'loading' ? 'loading~spin' : node.severity === 'error' ? 'error' : 'info');
+      item.contextValue = node.severity === 'error' ? 'registryError' : 'registryMessage';
+      if (node.severity === 'error') item.command = { command: Commands.refreshExecutions, title: vscode.l10n.t('Retry'), arguments: [node] };
+      return item;
+    }
+  }
+}
+
+/** Each line as text (appendText escapes what a peer sent), after a blank line when `separate`. */
+function appendLines(md: vscode.MarkdownString, lines: readonly string[], separate = false): vscode.MarkdownString {
+  if (separate && md.value) md.appendMarkdown('\n\n');
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) md.appendMarkdown('  \n');
+    md.appendText(line);
+  }
+  return md;
 }
 
 function oneLine(text: string): string {

@@ -2,6 +2,17 @@
 import {
   CountOpenWorkflowExecutionsCommand,
   CountPendingActivityTasksCommand,
+  DeprecateActivityTypeCommand,
+  DeprecateDomainCommand,
+  DeprecateWorkflowTypeCommand,
+  DescribeActivityTypeCommand,
+  DescribeWorkflowTypeCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UndeprecateActivityTypeCommand,
+  UndeprecateDomainCommand,
+  UndeprecateWorkflowTypeCommand,
+  UntagResourceCommand,
   DescribeDomainCommand,
   DescribeWorkflowExecutionCommand,
   GetWorkflowExecutionHistoryCommand,
@@ -106,6 +117,42 @@ export const SCENARIOS: Scenario[] = [
       await r.step('ListActivityTypes', r.client.send(new ListActivityTypesCommand({ domain: DOMAIN, registrationStatus: 'REGISTERED' })));
       await r.step('ListWorkflowTypes', r.client.send(new ListWorkflowTypesCommand({ domain: DOMAIN, registrationStatus: 'REGISTERED' })));
       await r.step('ListActivityTypes unknown domain', r.client.send(new ListActivityTypesCommand({ domain: 'no-such-domain', registrationStatus: 'REGISTERED' })));
+    },
+  },
+  {
+    // Every registry operation both implement: the deprecated states and their faults, undeprecation, describe, order and tags.
+    name: 'registry: deprecate, undeprecate, describe, tags',
+    async run(r) {
+      await register(r);
+      const arn = 'arn:aws:swf:us-east-1:123456789012:/domain/' + DOMAIN;
+      for (const name of ['Zeta', 'Alpha']) await r.step(`RegisterActivityType ${name}`, r.client.send(new RegisterActivityTypeCommand({ domain: DOMAIN, name, version: '2', description: `the ${name} step` })));
+      await r.step('DescribeActivityType', r.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: ACTIVITY })));
+      await r.step('DescribeWorkflowType', r.client.send(new DescribeWorkflowTypeCommand({ domain: DOMAIN, workflowType: WORKFLOW })));
+      await r.step('DescribeActivityType unknown', r.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Nope', version: '1' } })));
+      await r.step('ListActivityTypes reverseOrder', r.client.send(new ListActivityTypesCommand({ domain: DOMAIN, registrationStatus: 'REGISTERED', reverseOrder: true })));
+      await r.step('DeprecateActivityType', r.client.send(new DeprecateActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Zeta', version: '2' } })));
+      await r.step('DeprecateActivityType again', r.client.send(new DeprecateActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Zeta', version: '2' } })));
+      await r.step('ListActivityTypes deprecated', r.client.send(new ListActivityTypesCommand({ domain: DOMAIN, registrationStatus: 'DEPRECATED' })));
+      await r.step('RegisterActivityType deprecated one again', r.client.send(new RegisterActivityTypeCommand({ domain: DOMAIN, name: 'Zeta', version: '2' })));
+      await r.step('UndeprecateActivityType', r.client.send(new UndeprecateActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Zeta', version: '2' } })));
+      await r.step('UndeprecateActivityType again', r.client.send(new UndeprecateActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Zeta', version: '2' } })));
+      await r.step('DeprecateWorkflowType', r.client.send(new DeprecateWorkflowTypeCommand({ domain: DOMAIN, workflowType: WORKFLOW })));
+      await r.step('DeprecateWorkflowType again', r.client.send(new DeprecateWorkflowTypeCommand({ domain: DOMAIN, workflowType: WORKFLOW })));
+      await r.step('UndeprecateWorkflowType', r.client.send(new UndeprecateWorkflowTypeCommand({ domain: DOMAIN, workflowType: WORKFLOW })));
+      await r.step('UndeprecateWorkflowType unknown', r.client.send(new UndeprecateWorkflowTypeCommand({ domain: DOMAIN, workflowType: { name: 'Nope', version: '1' } })));
+      await r.step('TagResource', r.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'team', value: 'a' }, { key: 'cost', value: '42' }] })));
+      await r.step('TagResource replaces a key', r.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'team', value: 'b' }] })));
+      await r.step('ListTagsForResource', r.client.send(new ListTagsForResourceCommand({ resourceArn: arn })));
+      await r.step('UntagResource', r.client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['cost'] })));
+      await r.step('ListTagsForResource after untag', r.client.send(new ListTagsForResourceCommand({ resourceArn: arn })));
+      await r.step('DeprecateDomain', r.client.send(new DeprecateDomainCommand({ name: DOMAIN })));
+      await r.step('DeprecateDomain again', r.client.send(new DeprecateDomainCommand({ name: DOMAIN })));
+      await r.step('ListDomains deprecated', r.client.send(new ListDomainsCommand({ registrationStatus: 'DEPRECATED' })));
+      await r.step('DescribeDomain deprecated', r.client.send(new DescribeDomainCommand({ name: DOMAIN })));
+      await r.step('UndeprecateDomain', r.client.send(new UndeprecateDomainCommand({ name: DOMAIN })));
+      await r.step('UndeprecateDomain again', r.client.send(new UndeprecateDomainCommand({ name: DOMAIN })));
+      await r.step('RegisterDomain with tags', r.client.send(new RegisterDomainCommand({ name: 'tagged', workflowExecutionRetentionPeriodInDays: '0', tags: [{ key: 'owner', value: 'me' }] })));
+      await r.step('ListTagsForResource of new domain', r.client.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/tagged' })));
     },
   },
   {

@@ -62,6 +62,12 @@ const BASE: Record<string, Json> = {
   ListDomains: { registrationStatus: 'REGISTERED' },
   DescribeDomain: { name: DOMAIN },
   DeprecateDomain: { name: 'rv-no-such-domain' },
+  UndeprecateDomain: { name: 'rv-no-such-domain' },
+  TagResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/rv-none', tags: [{ key: 'team' }] },
+  UntagResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/rv-none', tagKeys: ['team'] },
+  ListTagsForResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/rv-none' },
+  UndeprecateActivityType: { domain: DOMAIN, activityType: { name: 'NoSuchActivity', version: '1' } },
+  UndeprecateWorkflowType: { domain: DOMAIN, workflowType: { name: 'NoSuchWorkflow', version: '1' } },
   RegisterActivityType: { domain: DOMAIN, name: 'RvActivity', version: '1' },
   RegisterWorkflowType: { domain: DOMAIN, name: 'RvWorkflow', version: '1' },
   ListActivityTypes: { domain: DOMAIN, registrationStatus: 'REGISTERED' },
@@ -151,6 +157,37 @@ const CORPUS: Record<string, [string, Json | ((base: Json) => Json), Expected][]
     ['name is a list', { name: ['a'] }, serialization(LIST_START)],
     ['no name', without('name'), validation(isNull('name'))],
     ['empty name', { name: '' }, validation(tooShort('name', 1))],
+  ],
+  UndeprecateDomain: [
+    ['name is a number', { name: 3 }, serialization(NUMBER_TO_STRING)],
+    ['no name', without('name'), validation(isNull('name'))],
+    ['name too long', { name: x(257) }, validation(tooLong('name', 256))],
+  ],
+  TagResource: [
+    ['tags is a string', { tags: 'team' }, serialization('Expected list or null')],
+    ['no tags', without('tags'), validation(isNull('tags'))],
+    ['empty key, long value', { tags: [{ key: '', value: x(257) }] }, validation(tooShort('tags.1.member.key', 1), tooLong('tags.1.member.value', 256))],
+    ['empty ARN', { resourceArn: '' }, validation(tooShort('resourceArn', 1))],
+  ],
+  UntagResource: [
+    ['tagKeys is an object', { tagKeys: {} }, serialization(STRUCTURE_START)],
+    ['no resourceArn', without('resourceArn'), validation(isNull('resourceArn'))],
+    ['key too long', { tagKeys: [x(129)] }, validation(tooLong('tagKeys.1.member', 128))],
+  ],
+  ListTagsForResource: [
+    ['resourceArn is a number', { resourceArn: 1 }, serialization(NUMBER_TO_STRING)],
+    ['no resourceArn', without('resourceArn'), validation(isNull('resourceArn'))],
+    ['ARN too long', { resourceArn: x(1601) }, validation(tooLong('resourceArn', 1600))],
+  ],
+  UndeprecateActivityType: [
+    ['activityType is a string', { activityType: 'A' }, serialization(EXPECTED_STRUCTURE)],
+    ['no activityType', without('activityType'), validation(isNull('activityType'))],
+    ['empty name', { activityType: { name: '', version: '1' } }, validation(tooShort('activityType.name', 1))],
+  ],
+  UndeprecateWorkflowType: [
+    ['domain is true', { domain: true }, serialization('TRUE_VALUE can not be converted to a String')],
+    ['no domain', without('domain'), validation(isNull('domain'))],
+    ['version too long', { workflowType: { name: 'W', version: x(65) } }, validation(tooLong('workflowType.version', 64))],
   ],
   RegisterActivityType: [
     ['version is a number', { version: 1 }, serialization(NUMBER_TO_STRING)],
@@ -532,7 +569,14 @@ describe('sandbox request validation: good requests still succeed', function () 
     assert.equal((await ok('CountClosedWorkflowExecutions', { domain, startTimeFilter: { oldestDate: 0 } })).count, 1);
     await ok('DeprecateActivityType', { domain, activityType });
     await ok('DeprecateWorkflowType', { domain, workflowType });
+    await ok('UndeprecateActivityType', { domain, activityType });
+    await ok('UndeprecateWorkflowType', { domain, workflowType });
+    const resourceArn = `arn:aws:swf:us-east-1:123456789012:/domain/${domain}`;
+    await ok('TagResource', { resourceArn, tags: [{ key: 'owner', value: null }] });
+    await ok('UntagResource', { resourceArn, tagKeys: ['team'] });
+    assert.deepEqual((await ok('ListTagsForResource', { resourceArn })).tags, [{ key: 'owner', value: '' }]);
     await ok('DeprecateDomain', { name: domain });
+    await ok('UndeprecateDomain', { name: domain });
     assert.deepEqual([...called].sort(), Object.keys(OPERATIONS).sort());
   });
 

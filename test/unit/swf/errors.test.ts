@@ -250,6 +250,12 @@ describe('describeSwfError', () => {
     assert.deepEqual(info, { kind: 'unknown', title: 'swf:PollForActivityTask failed', detail: 'Too many open activity tasks', retryable: false, refreshTree: false });
   });
 
+  it('reads LimitExceededFault as the registry\'s limits only on a registry call', () => {
+    const info = describeSwfError(sdkError('LimitExceededFault', 'Too many domains', { status: 400 }), { operation: 'RegisterDomainCommand' });
+    assert.equal(info.kind, 'registry');
+    assert.match(errorMessage(info), /100 registered domains.*swf:RegisterDomain/);
+  });
+
   it('names the SWF operation that failed in every kind of description', () => {
     const failures: [string, Error][] = [
       ['ListOpenWorkflowExecutions', sdkError('UnknownResourceFault', 'Unknown domain: orders', { status: 400 })],
