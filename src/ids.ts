@@ -133,8 +133,12 @@ export type SettingValue<K extends SettingName> = K extends 'roots'
 export const SecretKeys = {
   claims: 'swfTasks.claimedTasks.v2',
   legacyClaims: 'swfTasks.claimedTasks.v1',
-  /** What was typed for answers not yet sent (src/model/drafts.ts). */
+  /** What was typed for answers not yet sent (src/model/drafts.ts): v1 held every draft in one entry; read once to migrate, then removed. */
   drafts: 'swfTasks.drafts.v1',
+  /** The index of the drafts kept one per entry: each draft's id and when it was last changed. */
+  draftIndex: 'swfTasks.drafts.v2',
+  /** Prefix of one draft's own entry; the draft's id follows. */
+  draftPrefix: 'swfTasks.draft.v2:',
 } as const;
 
 /** Workspace-state keys (not settings: per workspace, never shared). */

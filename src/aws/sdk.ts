@@ -12,6 +12,7 @@ export {
   GetWorkflowExecutionHistoryCommand,
   ListClosedWorkflowExecutionsCommand,
   ListOpenWorkflowExecutionsCommand,
+  ListDomainsCommand,
   paginateListClosedWorkflowExecutions,
   paginateListDomains,
   paginateListWorkflowTypes,

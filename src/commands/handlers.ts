@@ -38,7 +38,13 @@ export interface CommandHandlers extends vscode.Disposable {
 export function createHandlers(ctx: CommandContext, executionPanels: ExecutionPanelOpener): CommandHandlers {
   shareL10nBundle();
   const editors = new AnswerEditors();
-  const drafts = new DraftStore(ctx.extension.secrets);
+  const drafts = new DraftStore(ctx.extension.secrets, Date.now, {
+    // Once per draft: what is typed stays in the box, it just will not survive a window reload.
+    onTooLarge: (_id, bytes) =>
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This draft is too large to keep across a window reload ({0} MB); it stays in the box until you send or close it.', (bytes / (1024 * 1024)).toFixed(1)),
+      ),
+  });
   const services = createAnswerServices(ctx.extension, ctx.log);
   const answers = new TaskAnswers(ctx, editors, drafts, services);
   const workflowActions = new WorkflowActions(ctx, editors, drafts, services);

@@ -14,7 +14,7 @@ import { type Connection, connectionId, isLoopbackEndpoint, resolveCallTarget } 
 import { listProfiles } from '../connection/profiles';
 import { defaultIdentity } from '../claims/claims';
 import { createSwfGateway, type SwfGateway } from '../swf/gateway';
-import { budgetKey, ReadBudgets } from '../swf/readBudget';
+import { AccountReadBudget, budgetKey, ReadBudgets } from '../swf/readBudget';
 import { affectsSetting, readSetting } from './config';
 
 export class Connections implements vscode.Disposable {
@@ -55,12 +55,18 @@ export class Connections implements vscode.Disposable {
       const target = resolveCallTarget(connection, this.sandbox);
       this.log.info(`Connecting: ${target.label}${target.endpoint ? ` (${target.endpoint})` : ''}`);
       await assertProfileExists(target.profile);
-      return createSwfGateway(target, {
+      // A peer on this machine (the sandbox, moto, LocalStack) has no account quota to share.
+      const budgeted = !(target.endpoint && isLoopbackEndpoint(target.endpoint));
+      const gateway = createSwfGateway(target, {
         pollTimeoutMs: readSetting('pollTimeoutSeconds') * 1000,
         requestTimeoutMs: readSetting('requestTimeoutSeconds') * 1000,
-        // A peer on this machine (the sandbox, moto, LocalStack) has no account quota to share.
-        historyBudget: target.endpoint && isLoopbackEndpoint(target.endpoint) ? undefined : this.budgets.get(budgetKey(target)),
+        historyBudget: budgeted
+          ? new AccountReadBudget(this.budgets, target.region, budgetKey(target), () => gateway.then((g) => g.accountId()), (account) =>
+              this.log.debug(account ? `Read budget of ${target.label}: shared by every connection to account ${account} in ${target.region}` : `Read budget of ${target.label}: account unknown (no domain ARN), kept per profile`),
+            )
+          : undefined,
       });
+      return gateway;
     })();
     pending.catch(() => {
       if (this.gateways.get(id) === pending) this.gateways.delete(id);

@@ -48,7 +48,10 @@ export class SwfSandbox {
     this.buckets = new TokenBuckets({ ...SWF_QUOTAS, ...options.throttleQuotas });
     this.faults = new FaultInjector(options.faults ?? []);
     const gateway = new Gateway(this.state, this.buckets, this.faults, this.recorder, this.gatewaySettings);
-    this.listener = new HttpListener((target, body, signal, accessKeyId) => gateway.handle(target, body, signal, accessKeyId));
+    this.listener = new HttpListener(
+      (target, body, signal, accessKeyId) => gateway.handle(target, body, signal, accessKeyId),
+      (accessKeyId) => this.recorder.recordConnection(accessKeyId),
+    );
   }
 
   /** The endpoint URL for the SDK's `endpoint` option; throws before start(). */

@@ -1,7 +1,7 @@
 /** The HTTP side: reads SWF JSON 1.0 requests, hands them to the gateway, writes the answers. */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { WireAnswer } from './gateway';
 
 /** `accessKeyId`: whose key signed the call (SigV4's `Credential=` scope), as CloudTrail would name the caller; never checked. */
@@ -12,15 +12,30 @@ export function signingKeyId(authorization: string | undefined): string | undefi
   return /\bCredential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 60_000;
+
+/** Called with the signer of the first request on each new TCP connection. */
+export type ConnectionListener = (accessKeyId: string | undefined) => void;
+
 export class HttpListener {
   private server?: Server;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Connections whose first request was seen. */
+  private readonly named = new WeakSet<Socket>();
 
-  constructor(private readonly handler: WireHandler) {}
+  constructor(
+    private readonly handler: WireHandler,
+    private readonly onConnection?: ConnectionListener,
+  ) {}
 
   /** Listens on the host (loopback only, by design) and returns the bound port. */
   async listen(port: number, host: string): Promise<number> {
     const server = createServer((request, response) => {
+      if (!this.named.has(request.socket)) {
+        this.named.add(request.socket);
+        this.onConnection?.(signingKeyId(request.headers.authorization));
+      }
       const done = this.serve(request, response)
         // A request that breaks mid-way (client vanished while sending) has no one left to answer.
         .catch(() => {
@@ -29,6 +44,11 @@ export class HttpListener {
         .finally(() => this.inFlight.delete(done));
       this.inFlight.add(done);
     });
+    // Node closes a connection idle for 5 s by default; the service does not, and an SDK client with a
+    // keep-alive agent would then open a new connection (a TLS handshake against AWS) after every pause.
+    // A minute of idle keeps the pool of a client that calls every few seconds; headers must be allowed longer.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -15,6 +15,8 @@ export interface SandboxStats {
   totals: OperationStats;
   /** Calls by the access key id that signed them (unsigned calls are not counted here). */
   callers: Record<string, number>;
+  /** TCP connections accepted, by the access key id that signed the first request on each ('' when unsigned): a client that reuses connections opens few. */
+  connections: Record<string, number>;
 }
 
 export type StatsOutcome = 'ok' | 'error' | 'throttled' | 'fault';
@@ -24,6 +26,13 @@ const emptyStats = (): OperationStats => ({ calls: 0, errors: 0, throttled: 0, f
 export class StatsRecorder {
   private operations = new Map<string, OperationStats>();
   private callers = new Map<string, number>();
+  private connections = new Map<string, number>();
+
+  /** A new TCP connection, named by the first request on it. */
+  recordConnection(accessKeyId: string | undefined): void {
+    const key = accessKeyId ?? '';
+    this.connections.set(key, (this.connections.get(key) ?? 0) + 1);
+  }
 
   record(operation: string, outcome: StatsOutcome, requestBytes: number, responseBytes: number, accessKeyId?: string): void {
     if (accessKeyId !== undefined) this.callers.set(accessKeyId, (this.callers.get(accessKeyId) ?? 0) + 1);
@@ -44,11 +53,12 @@ export class StatsRecorder {
       operations[name] = { ...stats };
       for (const key of Object.keys(totals) as (keyof OperationStats)[]) totals[key] += stats[key];
     }
-    return { operations, totals, callers: Object.fromEntries(this.callers) };
+    return { operations, totals, callers: Object.fromEntries(this.callers), connections: Object.fromEntries(this.connections) };
   }
 
   reset(): void {
     this.operations = new Map();
     this.callers = new Map();
+    this.connections = new Map();
   }
 }

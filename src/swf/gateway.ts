@@ -20,7 +20,7 @@ import type { CallTarget } from '../connection/connection';
 import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilter } from '../executions/executionQuery';
 import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
-import type { TokenBucket } from './readBudget';
+import { accountOfDomainArn, type ReadBudget } from './readBudget';
 import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, MAX_TYPE_PAGES, pageBound } from './readBounds';
 
 export interface DomainSummary {
@@ -89,6 +89,8 @@ export interface SwfGateway {
   /** The connection's label, `prod (eu-west-1)`. */
   readonly description: string;
   listDomains(signal?: AbortSignal): Promise<DomainSummary[]>;
+  /** The account of these credentials, read from a domain's ARN (one ListDomains page of one, per status until found); undefined when no domain names one. */
+  accountId(signal?: AbortSignal): Promise<string | undefined>;
   /** Every open execution, or with a watched root's filter only those SWF finds by it. */
   listOpenExecutions(domain: string, nextPageToken?: string, signal?: AbortSignal, filter?: WatchFilter): Promise<ExecutionPage>;
   historyPages(domain: string, execution: WorkflowExecution, options: HistoryReadOptions): AsyncIterable<HistoryEvent[]>;
@@ -144,7 +146,7 @@ export interface GatewayOptions {
    * GetWorkflowExecutionHistory page waits for a token, shared with every
    * other connection on the same account and region.
    */
-  historyBudget?: TokenBucket;
+  historyBudget?: ReadBudget;
 }
 
 /** Loopback endpoints (the sandbox, moto, LocalStack) accept any credentials; the real service never sees these. */
@@ -204,6 +206,18 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
       },
       { step: 'finalizeRequest', priority: 'low', name: 'swfTasksThrottleCount' },
     );
+    // VS Code's proxy support wraps every request's agent in a new proxy agent without keepAlive, so Node sends
+    // `Connection: close` and each call opens a new TCP (against AWS, TLS) connection (microsoft/vscode#173861).
+    // Asking for keep-alive in the request itself lets the SDK's own pooled agent, which VS Code still hands the
+    // socket to where it connects directly, keep the connection. Not signed (SigV4 never signs Connection).
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        if (request.headers) request.headers.connection = 'keep-alive';
+        return next(args);
+      },
+      { step: 'build', name: 'swfTasksKeepAlive' },
+    );
     // Innermost (deserialize, low): sees the raw response before the deserializer reads it, so a huge body is refused, not held (readBounds.ts).
     client.middlewareStack.add(
       (next) => async (args) => {
@@ -231,6 +245,15 @@ export async function createSwfGateway(target: CallTarget, options: GatewayOptio
         for (const info of page.domainInfos ?? []) domains.push({ name: info.name ?? '', description: info.description });
       }
       return domains.sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async accountId(signal) {
+      for (const registrationStatus of ['REGISTERED', 'DEPRECATED'] as const) {
+        const page = await client.send(new sdk.ListDomainsCommand({ registrationStatus, maximumPageSize: 1 }), { abortSignal: signal });
+        const account = accountOfDomainArn(page.domainInfos?.[0]?.arn);
+        if (account || page.domainInfos?.length) return account;
+      }
+      return undefined;
     },
 
     async listOpenExecutions(domain, nextPageToken, signal, filter) {

@@ -86,9 +86,9 @@ export class TokenBucket {
 }
 
 /**
- * One bucket per account and region. The account behind a profile is not
- * known without a call (STS), so the key is what decides it here: the
- * region with the profile, or with the endpoint of a local peer.
+ * One bucket per account and region. Until the account is known (see
+ * AccountReadBudget) the key is what decides it locally: the region with the
+ * profile, or with the endpoint of a local peer.
  */
 export class ReadBudgets {
   private readonly buckets = new Map<string, TokenBucket>();
@@ -111,9 +111,65 @@ export class ReadBudgets {
   }
 }
 
-/** The key of the account and region a call target draws its quota from. */
+/** The key of the account and region a call target draws its quota from, before its account is known. */
 export function budgetKey(target: { region: string; profile?: string; endpoint?: string }): string {
   return `${target.region}\u0000${target.endpoint || `profile:${target.profile ?? ''}`}`;
+}
+
+/** The key of a known account and region: two profiles of one account share it. */
+export function accountBudgetKey(region: string, account: string): string {
+  return `${region}\u0000account:${account}`;
+}
+
+/**
+ * The account in an SWF domain ARN (`arn:aws:swf:eu-west-1:123456789012:/domain/orders`),
+ * or undefined when the text is not one: a peer's answer is untrusted, and a
+ * wrong key must never merge two accounts' budgets.
+ */
+export function accountOfDomainArn(arn: string | undefined): string | undefined {
+  return /^arn:aws[a-z-]*:swf:[a-z0-9-]+:(\d{12}):\/domain\/[^\s]+$/.exec(arn ?? '')?.[1];
+}
+
+/** What a history read waits on: a bucket, or a budget that finds its bucket first. */
+export interface ReadBudget {
+  take(signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * The budget of one connection, keyed by its account once that is known.
+ * SWF's quota is per account and region, so two profiles (or roles) of one
+ * account must share one bucket; the account is not in the configuration.
+ * Before the first read this asks `findAccount` once (the gateway reads it
+ * from a domain ARN, one ListDomains call with no new dependency) and then
+ * takes from that account's bucket; when the account cannot be found (the
+ * call is denied or fails, or the peer sends no ARN) it keeps the fallback
+ * bucket of its profile or endpoint, and does not ask again.
+ */
+export class AccountReadBudget implements ReadBudget {
+  private bucket: TokenBucket;
+  private found?: Promise<void>;
+
+  constructor(
+    private readonly budgets: ReadBudgets,
+    private readonly region: string,
+    fallbackKey: string,
+    private readonly findAccount: () => Promise<string | undefined>,
+    private readonly onFound?: (account: string | undefined) => void,
+  ) {
+    this.bucket = budgets.get(fallbackKey);
+  }
+
+  async take(signal?: AbortSignal): Promise<void> {
+    this.found ??= this.findAccount().then(
+      (account) => {
+        if (account) this.bucket = this.budgets.get(accountBudgetKey(this.region, account));
+        this.onFound?.(account);
+      },
+      () => this.onFound?.(undefined),
+    );
+    await this.found;
+    return this.bucket.take(signal);
+  }
 }
 
 function positive(rate: number): number {

@@ -301,12 +301,16 @@ async function main(): Promise<void> {
   const first = find('ours', 'first load');
   const refresh = find('ours', 'refresh, nothing changed');
   const naiveRefresh = find('naive', 'refresh, nothing changed');
+  const refreshPhases = last.phases.filter((p) => p.system === 'ours' && p.phase !== 'first load');
   const summary = {
     executions: last.executions,
     budgetPerSecond: last.budgetPerSecond,
     firstLoadCalls: first?.totalCalls,
     naiveFirstLoadCalls: find('naive', 'first load')?.totalCalls,
     refreshCalls: refresh?.totalCalls,
+    // New TCP connections our client opened in both refresh phases, and the calls they carried (a client that reuses connections opens a handful).
+    tcpConnections: refreshPhases.reduce((n, p) => n + p.tcpConnections, 0),
+    tcpConnectionsCalls: refreshPhases.reduce((n, p) => n + p.totalCalls, 0),
     naiveRefreshCalls: naiveRefresh?.totalCalls,
     refreshBytes: refresh?.bytes,
     naiveRefreshBytes: naiveRefresh?.bytes,

@@ -45,6 +45,8 @@ export interface PhaseResult {
   throttledOwn: number;
   throttledDecider: number;
   deciderCalls: number;
+  /** TCP connections this system's client opened during the phase (counted by the sandbox; the unsigned decider's are not). */
+  tcpConnections: number;
   tasks: number;
   identical?: boolean;
 }
@@ -232,7 +234,8 @@ export async function benchDomain(c: DomainCase, log: (line: string) => void): P
         if (Number.isNaN(firstRowMs)) firstRowMs = wallMs; // no rows before the end
         const decider1 = decider.snapshot();
         const calls = diffCounts(calls0, gateway.callCounts());
-        const totalBytes = sandbox.stats().totals.responseBytes;
+        const stats = sandbox.stats();
+        const totalBytes = stats.totals.responseBytes;
         const keys = taskKeys(tasks);
         const result: PhaseResult = {
           system,
@@ -247,6 +250,7 @@ export async function benchDomain(c: DomainCase, log: (line: string) => void): P
           throttledOwn: sum(diffCounts(throttled0, gateway.throttledCounts?.() ?? {})),
           throttledDecider: decider1.throttled - decider0.throttled,
           deciderCalls: decider1.calls - decider0.calls,
+          tcpConnections: Object.entries(stats.connections).reduce((n, [signer, count]) => (signer ? n + count : n), 0),
           tasks: tasks.length,
         };
         if (system === 'ours') oursTasks = keys;
@@ -281,7 +285,7 @@ function formatPhase(r: PhaseResult): string {
     .join(', ');
   return (
     `  ${r.system.padEnd(5)} ${r.phase.padEnd(26)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s; first row ${(r.firstRowMs / 1000).toFixed(2)} s; ${r.totalCalls} calls (${ops}); ` +
-    `${(r.bytes / 1024).toFixed(0)} KiB; peak heap +${(r.peakHeapBytes / 1024 / 1024).toFixed(1)} MiB; throttled: own ${r.throttledOwn}, decider ${r.throttledDecider} of ${r.deciderCalls}; ` +
+    `${(r.bytes / 1024).toFixed(0)} KiB; peak heap +${(r.peakHeapBytes / 1024 / 1024).toFixed(1)} MiB; throttled: own ${r.throttledOwn}, decider ${r.throttledDecider} of ${r.deciderCalls}; ${r.tcpConnections} TCP connections; ` +
     `${r.tasks} open tasks${r.identical === undefined ? '' : r.identical ? ' (identical)' : ' (DIFFERENT)'}`
   );
 }

@@ -340,6 +340,13 @@ describe('secrets scan: no task token, access key or secret in anything the exte
     assert.ok(connections.length > 0, 'connections were seen');
     const elsewhere = connections.filter((c) => c.to !== `${allowed.hostname}:${allowed.port}`);
     console.log(`secrets scan: ${connections.length} TCP connections opened, ${elsewhere.length} not to ${endpoint}`);
+    // The extension's calls are signed with the test profile's key: they must share a handful of kept-alive connections.
+    const stats = sandbox.stats();
+    console.log(`secrets scan: the sandbox accepted connections by signer ${JSON.stringify(stats.connections)} for calls by signer ${JSON.stringify(stats.callers)}`);
+    const calls = stats.callers[keys.accessKeyId] ?? 0;
+    const opened = stats.connections[keys.accessKeyId] ?? 0;
+    assert.ok(calls >= 50, `the flow made ${calls} calls`);
+    assert.ok(opened <= 1 + Math.ceil(calls / 50), `the extension opened ${opened} connections for ${calls} calls: at most one per 50 calls, plus one`);
     assert.deepEqual(elsewhere, []);
   });
 
