@@ -1,22 +1,24 @@
 /**
  * Show Answer Journal: the journal (one JSON line per answer and workflow
- * action) in a read-only JSON Lines document, newest first, optionally only
- * the lines that contain some text (an activity type, a workflow ID, a
- * person's identity). Torn lines are skipped and said so.
+ * action on disk) shown as a read-only JSON document, an array of entries
+ * newest first, each indented over several lines (a raw line runs far past
+ * the editor's width), optionally only the entries that contain some text (an
+ * activity type, a workflow ID, a person's identity). Torn lines are skipped
+ * and said so.
  */
 import * as vscode from 'vscode';
 import type { AnswerServices } from './answer/answerServices';
 
 export const JOURNAL_SCHEME = 'swf-journal';
 
-/** Serves `swf-journal:/answer-journal.jsonl?filter=...` documents. */
+/** Serves `swf-journal:/answer-journal.json?filter=...` documents. */
 export function registerJournalDocuments(services: AnswerServices): vscode.Disposable {
   return vscode.workspace.registerTextDocumentContentProvider(JOURNAL_SCHEME, {
     async provideTextDocumentContent(uri) {
       const { entries } = await services.journal.read();
       const filter = (new URLSearchParams(uri.query).get('filter') ?? '').toLowerCase();
-      const lines = entries.map((entry) => JSON.stringify(entry)).filter((line) => filter === '' || line.toLowerCase().includes(filter));
-      return lines.reverse().join('\n') + (lines.length ? '\n' : '');
+      const shown = entries.filter((entry) => filter === '' || JSON.stringify(entry).toLowerCase().includes(filter));
+      return JSON.stringify(shown.reverse(), undefined, 2) + '\n';
     },
   });
 }
@@ -42,11 +44,9 @@ export async function showAnswerJournal(services: AnswerServices, filter?: strin
   }
   // A new query each time: the document shows the journal as it is now, not as first read.
   const query = new URLSearchParams({ filter: text.trim(), at: String(Date.now()) }).toString();
-  const uri = vscode.Uri.from({ scheme: JOURNAL_SCHEME, path: '/answer-journal.jsonl', query });
+  const uri = vscode.Uri.from({ scheme: JOURNAL_SCHEME, path: '/answer-journal.json', query });
   let doc = await vscode.workspace.openTextDocument(uri);
-  // JSON Lines where VS Code knows it, else plain text.
-  const languages = await vscode.languages.getLanguages();
-  if (languages.includes('jsonl')) doc = await vscode.languages.setTextDocumentLanguage(doc, 'jsonl');
+  if (doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
 }

@@ -103,7 +103,11 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.ok(doc, 'Show Answer Journal opened a document');
     const text = doc.getText();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    return { entries: text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as JournalEntry), text };
+    // Readable: one JSON array, an entry over several short lines, not raw JSON Lines.
+    assert.equal(doc.languageId, 'json');
+    const longest = Math.max(...text.split('\n').map((line) => line.length));
+    assert.ok(longest < 200, `the journal's longest line has ${longest} characters`);
+    return { entries: JSON.parse(text) as JournalEntry[], text };
   }
 
   it('refuses a result that violates the schema, naming its path: no call, no event, the text kept; then sends a valid one', async () => {

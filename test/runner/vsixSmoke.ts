@@ -2,17 +2,20 @@
  * Checks the packaged extension as a user gets it: installs the .vsix into a
  * fresh code-server with `--install-extension`, opens the workbench (no
  * development path), clicks the SWF icon, checks the welcome view, starts the
- * local sandbox from it and waits for the sample domain's task lists.
+ * local sandbox from it and waits for the sample domain's task lists; then
+ * opens the extension's details page (the user README, its images loaded, the
+ * icon).
  *
  *   node out/test/runner/vsixSmoke.js swf-activity-tasks.vsix
  *
- * Leaves a screenshot in test-results/vsix-smoke.png.
+ * Leaves screenshots in test-results/vsix-smoke.png and vsix-details.png.
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { closeBrowser, launchChromium, newLoopbackPage } from './browser';
+import { checkDetailsPage } from './detailsPage';
 import { codeServerDirs, ensureCodeServer, startCodeServer } from './codeServer';
 import { walkNewcomerPath } from './newcomerPath';
 import { getFreePort } from './processes';
@@ -51,5 +54,9 @@ runSession(NAME, TIMEOUT_MS, async (cleanup) => {
   await page.goto(server.workbenchUrl([]));
   await walkNewcomerPath(page, note);
   note('the packaged bundle works');
+  await screenshot();
+  await checkDetailsPage(page, 'SWF Activity Tasks', note);
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'vsix-details.png') });
+  note('the details page shows the user page with its images and icon');
   return 0;
 });
