@@ -45,6 +45,11 @@ export async function startSandbox(ctx: CommandContext, arg?: unknown): Promise<
       await sandbox.stop();
       throw error;
     }
+    // Claims on the sandbox connection now were all made on an earlier sandbox (none ran until now): gone for good.
+    for (const claim of await ctx.claims.on(SANDBOX)) {
+      ctx.log.info(`Claimed task ${claim.activityId} of ${claim.workflowId} was made on an earlier local sandbox, which is gone; forgot its token.`);
+      await ctx.claims.remove(claim.taskToken);
+    }
     running = { sandbox, endpoint: started.endpoint };
     await vscode.commands.executeCommand('setContext', ContextKeys.sandboxRunning, true);
     ctx.connections.setSandboxEndpoint(started.endpoint);
