@@ -151,6 +151,18 @@ export class ClaimStore {
   }
 }
 
+/**
+ * Whether a claim's token can never be answered again, on evidence alone. The
+ * local sandbox runs inside this extension host and keeps everything in
+ * memory, so what it issued is gone once no sandbox runs here: stopped, or a
+ * window reload ended the host that ran it (a sandbox started later is a new
+ * one, with new executions and tokens). A claim on any other endpoint is never
+ * judged gone here: only its own connection's answers say its task closed.
+ */
+export function claimIsGone(claim: Pick<ClaimedTask, 'connection'>, sandboxRunning: boolean): boolean {
+  return claim.connection.kind === 'sandbox' && !sandboxRunning;
+}
+
 export function claimFromActivityTask(connection: Connection, domain: string, taskList: string, identity: string, task: ActivityTask, now = new Date()): ClaimedTask {
   return {
     connection,

@@ -11,9 +11,13 @@
  * What a heartbeat learns is passed on as events: a cancel request, or the
  * task closed. Closed is evidence from the claim's own connection
  * (UnknownResourceFault to that token), so the claim is dropped then.
+ *
+ * A claim made on a local sandbox that no longer runs in this window is gone
+ * (`claimIsGone`): it is not beaten, and the views show it as gone and leave
+ * it out of their counts. Start Local Sandbox forgets such claims.
  */
 import * as vscode from 'vscode';
-import type { ClaimedTask, ClaimStore } from '../claims/claims';
+import { claimIsGone, type ClaimedTask, type ClaimStore } from '../claims/claims';
 import { describeSwfError, errorMessage } from '../swf/errors';
 import { HeartbeatKeeper, heartbeatTargets } from '../claims/heartbeats';
 import { describeTask } from '../inbox/taskGroups';
@@ -42,6 +46,9 @@ export class ClaimKeeper implements vscode.Disposable {
   private readonly beaten = new vscode.EventEmitter<ClaimedTask>();
   /** A heartbeat of a claimed task succeeded: its heartbeat deadline moved (see `lastBeatAt`). */
   readonly onDidBeat = this.beaten.event;
+  private readonly trackedChanged = new vscode.EventEmitter<void>();
+  /** The claims kept alive changed: a claim came or went, or became gone (the sandbox stopped). */
+  readonly onDidTrack = this.trackedChanged.event;
 
   private readonly keeper: HeartbeatKeeper;
   private claimsByToken = new Map<string, ClaimedTask>();
@@ -100,11 +107,19 @@ export class ClaimKeeper implements vscode.Disposable {
     return this.keeper.lastBeatAt(taskToken);
   }
 
+  /** A claim that can never be answered: issued by a local sandbox that is not running in this window (see `claimIsGone`). */
+  isGone(claim: Pick<ClaimedTask, 'connection'>): boolean {
+    return claimIsGone(claim, this.connections.sandboxEndpoint !== undefined);
+  }
+
   private track(all: readonly ClaimedTask[]): void {
     this.claimsByToken = new Map(all.map((c) => [c.taskToken, c]));
     const enabled = readSetting('keepClaimedTasksAlive');
-    this.keeper.track(enabled ? heartbeatTargets(all) : []);
-    for (const claim of all) if (!claim.timeouts && !this.timeoutsAsked.has(claim.taskToken)) void this.learnTimeouts(claim);
+    // A gone claim's beats could only fail: its endpoint has nothing to say about it any more.
+    const live = all.filter((c) => !this.isGone(c));
+    this.keeper.track(enabled ? heartbeatTargets(live) : []);
+    for (const claim of live) if (!claim.timeouts && !this.timeoutsAsked.has(claim.taskToken)) void this.learnTimeouts(claim);
+    this.trackedChanged.fire();
   }
 
   /** PollForActivityTask does not give a task's timeouts: read them from its history, through its own connection. */
@@ -150,6 +165,7 @@ export class ClaimKeeper implements vscode.Disposable {
     this.cancelRequested.dispose();
     this.closed.dispose();
     this.beaten.dispose();
+    this.trackedChanged.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -7,7 +7,7 @@
  * required as a module, it only exports the sandbox's API and runs nothing.
  */
 import { parseArgs } from 'node:util';
-import { seedSampleDomain, SwfSandbox } from './index';
+import { seedSampleDomain, startSampleDecider, SwfSandbox } from './index';
 
 export * from './index';
 
@@ -18,6 +18,7 @@ Runs a local Amazon SWF endpoint on 127.0.0.1 (JSON 1.0 protocol; any credential
 Options:
   --port <n>           Port to listen on (default 0: a free port)
   --no-seed            Start empty instead of seeding the sample domains
+  --decider            Run the sample workflows' decider (answered tasks lead to the next step)
   --page-size <n>      Largest page a list operation returns (default 100)
   --latency <ms>       Delay added to every call (default 0)
   --throttling         Enforce SWF's per-operation token-bucket quotas
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
+      decider: { type: 'boolean', default: false },
       'page-size': { type: 'string' },
       latency: { type: 'string' },
       throttling: { type: 'boolean', default: false },
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   const { endpoint } = await sandbox.start();
   // Seed first, then switch on latency and throttling, so seeding is neither slowed nor throttled.
   const seeded = values['no-seed'] ? [] : (await seedSampleDomain(sandbox)).domains;
+  if (values.decider && seeded.length > 0) startSampleDecider(sandbox, { onError: (error) => console.error(`sample decider: ${String(error)}`) });
   sandbox.configure({ latencyMs: number('latency', values.latency) ?? 0, throttling: values.throttling });
   sandbox.resetStats();
   console.log(`SWF sandbox listening on ${endpoint}`);

@@ -5,4 +5,5 @@ export type { OperationStats, SandboxStats } from './stats';
 export type { BucketQuota } from './throttle';
 export { SWF_QUOTAS } from './throttle';
 export { seedSampleDomain, SAMPLE_DOMAIN, SAMPLE_REPORTS_DOMAIN } from './seed';
+export { sampleDecisions, startSampleDecider, SampleDecider, SAMPLE_DECISION_LISTS, type DecisionTaskView, type SampleDeciderOptions } from './sampleDecider';
 export { generateLargeDomain, type LargeDomainOptions } from './generate';

@@ -39,6 +39,8 @@ export class SwfSandbox {
   private readonly listener: HttpListener;
   private readonly port: number;
   private boundEndpoint?: string;
+  /** Clients running beside the sandbox (the samples' decider): stopped first by stop(). */
+  private readonly attached = new Set<{ stop(): Promise<void> }>();
 
   constructor(options: SandboxOptions = {}) {
     this.port = options.port ?? DEFAULTS.port;
@@ -67,8 +69,16 @@ export class SwfSandbox {
     return { endpoint: this.boundEndpoint, port };
   }
 
-  /** Ends pending long polls (answered empty), clears every timer and all state, and closes the server. */
+  /** Ties a client's life to the sandbox's: stop() stops it before anything else. */
+  attach(companion: { stop(): Promise<void> }): void {
+    this.attached.add(companion);
+  }
+
+  /** Stops what was attached, ends pending long polls (answered empty), clears every timer and all state, and closes the server. */
   async stop(): Promise<void> {
+    const attached = [...this.attached];
+    this.attached.clear();
+    await Promise.all(attached.map((c) => c.stop()));
     this.state.clear();
     await this.listener.close();
     this.boundEndpoint = undefined;

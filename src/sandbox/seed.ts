@@ -1,7 +1,8 @@
 /**
  * The sample domain: open executions whose activity tasks are in every state
  * the extension shows (scheduled on several task lists, started by another
- * worker, cancel requested, rescheduled after a failure), plus closed ones.
+ * worker, cancel requested, rescheduled after a failure, short timeouts),
+ * plus closed ones. Their decider, when one runs, is sampleDecider.ts.
  * Everything is driven through the sandbox's API, so histories are real.
  */
 import {
@@ -23,6 +24,10 @@ const REPORT_WORKFLOW: WorkflowTypeRef = { name: 'NightlyReport', version: '2', 
 
 /** Long enough that seeded tasks stay open for a whole session, short enough to look real. */
 const DAY = String(24 * 3600);
+
+/** The express orders' tasks: a heartbeat due every 2 minutes, 10 minutes to answer; an invoice due in 5 minutes. */
+export const EXPRESS_CHARGE_TIMEOUTS = { heartbeatTimeout: '120', startToCloseTimeout: '600' };
+export const EXPRESS_INVOICE_TIMEOUTS = { heartbeatTimeout: '60', startToCloseTimeout: '300' };
 
 const CHARGE = { name: 'ChargeCard', version: '1.0' };
 const SHIP = { name: 'ShipOrder', version: '1.0' };
@@ -104,6 +109,15 @@ async function seedOrders(driver: SeedDriver): Promise<void> {
   ]);
   await driver.start(ORDER_WORKFLOW, 'order-1006', orderInput(1006, 1), ['customer:cust-7042'], [schedule(INVOICE, 'invoice-order-1006', '{"orderId":"order-1006","format":"pdf"}')]);
   await driver.start(ORDER_WORKFLOW, 'order-1007', orderInput(1007, 1), [], [schedule(EMAIL, 'email-order-1007')]);
+
+  // Express orders: short timeouts, so a claimed task's deadline and heartbeat warnings are seen within minutes
+  // (they only run once the task is started). Scheduled last on payments: a worker polling it gets the others first.
+  await driver.start(ORDER_WORKFLOW, 'order-1008', orderInput(1008, 1), ['customer:cust-7056', 'priority:express'], [
+    schedule(CHARGE, 'charge-order-1008', orderInput(1008, 1), EXPRESS_CHARGE_TIMEOUTS),
+  ]);
+  await driver.start(ORDER_WORKFLOW, 'order-1009', orderInput(1009, 2), ['customer:cust-7063', 'priority:express'], [
+    schedule(INVOICE, 'invoice-order-1009', '{"orderId":"order-1009","format":"pdf"}', EXPRESS_INVOICE_TIMEOUTS),
+  ]);
 }
 
 async function seedReports(driver: SeedDriver): Promise<void> {

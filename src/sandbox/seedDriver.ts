@@ -91,7 +91,13 @@ export class SeedDriver {
   }
 }
 
+/** Timeouts a ScheduleActivityTask decision may set instead of the type's defaults (seconds as strings, or "NONE"). */
+export interface ScheduleTimeouts {
+  heartbeatTimeout?: string;
+  startToCloseTimeout?: string;
+}
+
 /** A ScheduleActivityTask decision. */
-export function schedule(activityType: { name: string; version: string }, activityId: string, input?: string): Decision {
-  return { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType, activityId, ...(input !== undefined && { input }) } };
+export function schedule(activityType: { name: string; version: string }, activityId: string, input?: string, timeouts: ScheduleTimeouts = {}): Decision {
+  return { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType, activityId, ...(input !== undefined && { input }), ...timeouts } };
 }

@@ -42,10 +42,13 @@ export const ROWS_PER_PAGE = 100;
 /** How often a stale task list's "updated … ago" is re-rendered. */
 const FRESHNESS_RENDER_MS = 30_000;
 
-/** What the view needs of the claim keeper: when each claim was last beaten, and when that changes. */
+/** What the view needs of the claim keeper: when each claim was last beaten, which claims are gone, and when that changes. */
 export interface ClaimBeats {
   lastBeatAt(taskToken: string): Date | undefined;
   readonly onDidBeat: vscode.Event<ClaimedTask>;
+  /** A claim nothing can answer any more (its local sandbox is not running). */
+  isGone(claim: ClaimedTask): boolean;
+  readonly onDidTrack: vscode.Event<void>;
 }
 
 export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vscode.Disposable {
@@ -88,6 +91,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
           if (rows.length > 0) this.changed.fire(rows);
           this.scheduleRender();
         }),
+        beats.onDidTrack(() => this.update()),
       );
     }
     void claimStore.all().then((all) => {
@@ -210,8 +214,13 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
     return rows;
   }
 
+  /** Claims that can still be answered: the gone ones are shown apart and counted nowhere. */
+  private liveClaims(): readonly ClaimedTask[] {
+    return this.beats ? this.claims.filter((c) => !this.beats?.isGone(c)) : this.claims;
+  }
+
   private unwatchedNode(): UnwatchedClaimsNode | undefined {
-    const rows = unwatchedClaimRows(this.roots.roots.map((m) => m.spec), this.claims);
+    const rows = unwatchedClaimRows(this.roots.roots.map((m) => m.spec), this.liveClaims());
     return rows.length > 0 ? { kind: 'unwatchedClaims', rows } : undefined;
   }
 
@@ -224,8 +233,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         return [{ kind: 'message', rootId: model.id, severity: 'info', label: vscode.l10n.t('Loading open activity tasks…') }];
       case 'failed': {
         const info = describeSwfError(state.error, { domain: model.spec.domain });
-        const command = info.kind === 'sandboxStopped' ? { command: Commands.startSandbox, title: vscode.l10n.t('Start Local Sandbox') } : retry;
-        return [{ kind: 'message', rootId: model.id, severity: 'error', label: info.title, detail: info.detail, command }];
+        if (info.kind === 'sandboxStopped') return this.stoppedSandboxRows(model);
+        return [{ kind: 'message', rootId: model.id, severity: 'error', label: info.title, detail: info.detail, command: retry }];
       }
       case 'loaded': {
         const rows = this.loadedRows(model, state.listing.executions.length, state.listing.hasMore, state.tree, retry);
@@ -235,6 +244,37 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         return [{ kind: 'message', rootId: model.id, severity: 'warning', label: vscode.l10n.t('Refresh failed: {0}. Showing the tasks as of {1}.', info.title, asOf), detail: info.detail, command: retry }, ...rows];
       }
     }
+  }
+
+  /**
+   * A sandbox root while no sandbox runs here (stopped, or never started in
+   * this window: a reload ends it): not a failure, an offer to start it, and
+   * the claims made on an earlier sandbox, shown as gone.
+   */
+  private stoppedSandboxRows(model: RootModel): TasksNode[] {
+    const rows: TasksNode[] = [
+      {
+        kind: 'message',
+        rootId: model.id,
+        severity: 'info',
+        icon: 'debug-start',
+        label: vscode.l10n.t('The local SWF sandbox is not running'),
+        detail: vscode.l10n.t('The sandbox runs inside this VS Code window and keeps everything in memory: stopping it or reloading the window ends it. Start Local Sandbox starts a new one with fresh sample workflows.'),
+        command: { command: Commands.startSandbox, title: vscode.l10n.t('Start Local Sandbox') },
+      },
+    ];
+    const gone = this.claims.filter((c) => c.domain === model.spec.domain && c.connection.kind === 'sandbox' && this.beats?.isGone(c));
+    for (const claim of gone) {
+      rows.push({
+        kind: 'message',
+        rootId: model.id,
+        severity: 'info',
+        icon: 'circle-slash',
+        label: vscode.l10n.t('{0} · {1}: claimed on a sandbox that is gone', claim.activityId, claim.workflowId),
+        detail: vscode.l10n.t('You claimed this task on a local sandbox that no longer runs. The task, its execution and its token went with that sandbox: nothing can answer it, and it is not counted as claimed. Start Local Sandbox forgets it.'),
+      });
+    }
+    return rows;
   }
 
   private loadedRows(model: RootModel, executionsRead: number, hasMore: boolean, tree: TaskTree, retry: vscode.Command): TasksNode[] {

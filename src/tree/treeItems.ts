@@ -5,6 +5,7 @@ import { Commands } from '../ids';
 import type { RootModel } from '../model/rootModel';
 import { type Deadline, isUrgent, type TaskDeadlines, taskDeadlines, timeoutOf, type TimeoutKind } from '../inbox/deadlines';
 import type { TaskListGroup, TaskRow, TaskRowState } from '../inbox/taskGroups';
+import { describeSwfError } from '../swf/errors';
 import { shortToken } from '../swf/tokens';
 import { formatAgo, formatLocalTime, formatSpan, formatTimeLeft, formatTimeout, prettyInput, truncate } from './format';
 
@@ -26,6 +27,8 @@ export interface MessageNode {
   /** The root it belongs to; parents the row for `reveal`. */
   rootId?: string;
   severity: 'error' | 'warning' | 'info';
+  /** A codicon instead of the severity's own. */
+  icon?: string;
   label: string;
   detail?: string;
   command?: vscode.Command;
@@ -58,8 +61,18 @@ export function rootItem(model: RootModel): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(sandbox ? 'beaker' : 'server-environment');
   const tree = model.tree;
   const state = model.state;
-  item.description = model.loading && !tree ? vscode.l10n.t('loading…') : tree ? countSummary(tree.groups.flatMap((g) => g.tasks)) : state.kind === 'failed' ? vscode.l10n.t('failed') : '';
-  item.contextValue = 'root';
+  // A sandbox root whose sandbox is not running has not failed: it offers Start (its own context value) instead of Refresh.
+  const stopped = sandbox && state.kind === 'failed' && describeSwfError(state.error).kind === 'sandboxStopped';
+  item.description = stopped
+    ? vscode.l10n.t('not running')
+    : model.loading && !tree
+      ? vscode.l10n.t('loading…')
+      : tree
+        ? countSummary(tree.groups.flatMap((g) => g.tasks))
+        : state.kind === 'failed'
+          ? vscode.l10n.t('failed')
+          : '';
+  item.contextValue = stopped ? 'sandboxRootStopped' : 'root';
   const tooltip = new vscode.MarkdownString();
   appendBold(tooltip, model.spec.domain);
   tooltip.appendMarkdown('\n\n');
@@ -74,6 +87,10 @@ export function rootItem(model: RootModel): vscode.TreeItem {
         ? vscode.l10n.t('Reading histories: {0} of {1} open executions so far.', stats.historiesReadInFull + stats.historiesReadIncrementally, executions.length)
         : vscode.l10n.t('Updated at {0} ({1} open executions).', readStartedAt.toLocaleTimeString(), executions.length),
     );
+  }
+  if (stopped) {
+    tooltip.appendText('\n\n');
+    tooltip.appendText(vscode.l10n.t('The local SWF sandbox is not running. It runs inside this window and starts afresh each time (a reload ends it): Start Local Sandbox starts it with new sample workflows.'));
   }
   item.tooltip = tooltip;
   return item;
@@ -184,7 +201,7 @@ export function deadlineText(deadline: Deadline, value: string | undefined): str
 export function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = node.rootId ? `message:${node.rootId}:${node.label}` : undefined;
-  item.iconPath = new vscode.ThemeIcon(node.severity, node.severity === 'info' ? undefined : new vscode.ThemeColor(`list.${node.severity}Foreground`));
+  item.iconPath = new vscode.ThemeIcon(node.icon ?? node.severity, node.severity === 'info' ? undefined : new vscode.ThemeColor(`list.${node.severity}Foreground`));
   item.tooltip = node.detail ? new vscode.MarkdownString().appendText(node.detail) : undefined;
   item.description = node.command ? node.command.title : undefined;
   item.command = node.command;

@@ -2,7 +2,8 @@
  * The status-bar item of claimed tasks: how many you hold and the nearest
  * deadline among them (`$(account) 2 claimed · 3m`), with a warning
  * background under a minute; clicking it reveals that task in the tree.
- * Hidden while nothing is claimed.
+ * Hidden while nothing is claimed; claims gone with a stopped local sandbox
+ * do not count.
  *
  * It renders the models only (the claim store, the roots' trees, the
  * keeper's heartbeats) and re-renders on a timer while something is claimed,
@@ -40,6 +41,8 @@ export class ClaimsStatusBar implements vscode.Disposable {
       roots.onDidChangeRoots(() => this.render()),
       roots.onDidChangeRoot(() => this.render()),
       keeper.onDidBeat(() => this.render()),
+      // The sandbox started or stopped: its claims became gone (or new ones live).
+      keeper.onDidTrack(() => this.render()),
     );
     void claimStore.all().then((all) => {
       this.claims = all;
@@ -52,16 +55,21 @@ export class ClaimsStatusBar implements vscode.Disposable {
     return this.shown;
   }
 
-  /** Each claim as the tree shows it: its row under the root that watches it, else as recorded at the claim. */
+  /**
+   * Each live claim as the tree shows it: its row under the root that watches
+   * it, else as recorded at the claim. Claims that are gone (their sandbox no
+   * longer runs) are not counted: nothing can answer them.
+   */
   private claimedRows(): TaskRow[] {
+    const live = this.claims.filter((c) => !this.keeper.isGone(c));
     const shown = new Map<string, TaskRow>();
     for (const model of this.roots.roots) {
       for (const row of model.tree?.groups.flatMap((g) => g.tasks) ?? []) if (row.claim) shown.set(row.claim.taskToken, row);
     }
     // A claim whose root has not loaded (or whose row the last read missed) still counts, from what was recorded.
-    const missing = this.claims.filter((c) => !shown.has(c.taskToken));
+    const missing = live.filter((c) => !shown.has(c.taskToken));
     for (const row of unwatchedClaimRows([], missing)) if (row.claim) shown.set(row.claim.taskToken, row);
-    return this.claims.flatMap((c) => shown.get(c.taskToken) ?? []);
+    return live.flatMap((c) => shown.get(c.taskToken) ?? []);
   }
 
   private render(): void {

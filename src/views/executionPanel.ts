@@ -49,6 +49,16 @@ const DEFAULT_POLL_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 /** Failures a re-read cannot mend: reads stop until the page's Retry. */
 const HALTING_ERRORS: ReadonlySet<SwfErrorKind> = new Set(['unknownExecution', 'unknownDomain', 'notPermitted']);
+/**
+ * On the local sandbox, the execution is gone for good when no sandbox runs,
+ * or when one that was read before is unknown (the sandbox was stopped and
+ * started again): the sandbox runs inside this window and keeps everything in
+ * memory, so its executions end with it, and a sandbox started later has new
+ * ones. No Retry can bring them back.
+ */
+function sandboxExecutionGone(kind: SwfErrorKind, readBefore: boolean): boolean {
+  return kind === 'sandboxStopped' || (readBefore && (kind === 'unknownExecution' || kind === 'unknownDomain'));
+}
 
 export type WorkflowActionHandler = (action: WorkflowAction, target: ExecutionTarget) => unknown;
 
@@ -160,6 +170,8 @@ export class ExecutionPanel {
   private nextReadAt = 0;
   /** A failure no re-read can mend (unknown execution, no permission): no reads until the page's Retry. */
   private halted = false;
+  /** The execution's local sandbox is gone: nothing will ever read it again. */
+  private gone = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** What the page has been told, so a delta leaves it out. */
   private readonly posted = postedState();
@@ -213,6 +225,20 @@ export class ExecutionPanel {
     if (this.disposed) return;
     const info = describeSwfError(error);
     if (info.kind === 'cancelled') return;
+    if (this.target.root.connection.kind === 'sandbox' && sandboxExecutionGone(info.kind, this.model.isLoaded)) {
+      this.gone = true;
+      this.halted = true;
+      this.hooks.log.info(`The execution panel of ${this.target.workflowId}: its local sandbox is gone (${info.title}); reads stopped.`);
+      this.post({
+        type: 'error',
+        gone: true,
+        message: vscode.l10n.t(
+          'This execution ran in the local SWF sandbox, which is no longer running. The sandbox lives inside this VS Code window and starts afresh each time (stopping it or reloading the window ends it), so this execution and its history are gone. Close this panel; Start Local Sandbox gives new sample workflows.',
+        ),
+      });
+      this.schedule();
+      return;
+    }
     this.failures += 1;
     this.nextReadAt = Date.now() + Math.min(MAX_BACKOFF_MS, (this.hooks.pollMs ?? DEFAULT_POLL_MS) * 2 ** this.failures);
     this.halted = HALTING_ERRORS.has(info.kind);
@@ -225,6 +251,11 @@ export class ExecutionPanel {
   /** Whether reads stopped after a failure a re-read cannot mend (tests check it). */
   get stopped(): boolean {
     return this.halted;
+  }
+
+  /** Whether the panel's execution is gone for good (its local sandbox no longer runs): no reads, no Retry. */
+  get endpointGone(): boolean {
+    return this.gone;
   }
 
   /** What the page sent; public so tests can press the page's buttons without a browser. */
@@ -267,6 +298,7 @@ export class ExecutionPanel {
         break;
       }
       case 'retry':
+        if (this.gone) break;
         this.halted = false;
         this.failures = 0;
         this.nextReadAt = 0;

@@ -10,8 +10,8 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { SwfTasksApi } from '../../src/extension';
-import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, PANEL_WORKFLOW_ID, SHARED_DOMAIN } from './helpers/connectionsFixture';
-import { activateExtension, clearRoots, loggedText, refreshAll, shownTask, shownTasks } from './helpers/extension';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, IN_HOST_SANDBOX_CLAIM, IN_HOST_SANDBOX_WORKFLOW, PANEL_WORKFLOW_ID, SHARED_DOMAIN } from './helpers/connectionsFixture';
+import { activateExtension, clearRoots, loggedText, messageRows, refreshAll, shownTask, shownTasks } from './helpers/extension';
 import { motoEndpoint, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
 
@@ -42,6 +42,41 @@ describe('several connections side by side (after the reload)', function () {
     assert.ok(claim, `no claim of ${activityId} after the reload; the log says:\n${(await loggedText(api)).slice(-2000)}`);
     return claim;
   };
+
+  it('the in-host sandbox ended with the old host: its root offers Start, its claim is gone and not counted, its panel says so in words', async () => {
+    await refreshAll(api);
+    assert.equal(api.connections.sandboxEndpoint, undefined, 'no sandbox runs in the new host');
+    const inHost = api.roots.roots.find((m) => m.spec.connection.kind === 'sandbox');
+    assert.ok(inHost, 'the sandbox root came back from the settings');
+    const root = api.tasksProvider.getTreeItem({ kind: 'root', rootId: inHost.id });
+    assert.equal(root.description, 'not running', 'not "failed"');
+    assert.equal(root.contextValue, 'sandboxRootStopped', 'Start Local Sandbox on its row, not Refresh');
+    const rows = await messageRows(api, inHost.id);
+    assert.equal(rows[0]?.node.command?.command, 'swfTasks.startSandbox');
+    assert.ok(rows.some((r) => r.label === `${IN_HOST_SANDBOX_CLAIM} · ${IN_HOST_SANDBOX_WORKFLOW}: claimed on a sandbox that is gone`), `the gone claim is shown as such: ${rows.map((r) => r.label).join(' | ')}`);
+    const gone = await claimOf(IN_HOST_SANDBOX_CLAIM);
+    assert.ok(!api.keeper.tracked.has(gone.taskToken), 'nobody heartbeats a gone claim');
+    await waitFor(() => /^\$\(account\) 2 claimed\b/.test(api.claimsStatusBar.item.text), `the status bar counts the two live claims only: "${api.claimsStatusBar.item.text}"`);
+
+    // VS Code restores a panel in a background tab only when it is shown: show it, as a person clicking its tab would.
+    const tabs = vscode.window.tabGroups.activeTabGroup.tabs;
+    const index = tabs.findIndex((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === IN_HOST_SANDBOX_WORKFLOW);
+    assert.ok(index >= 0, `the sandbox execution's panel is among the tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.openEditorAtIndex', index);
+    await waitFor(() => api.executionPanels.all.some((p) => p.target.workflowId === IN_HOST_SANDBOX_WORKFLOW && p.endpointGone), 'the sandbox execution\'s restored panel, gone', 20_000);
+    const panel = api.executionPanels.all.find((p) => p.target.workflowId === IN_HOST_SANDBOX_WORKFLOW);
+    assert.ok(panel?.stopped, 'it reads no more');
+    panel?.webviewPanel.dispose();
+
+    // Leave the rest of the suite the two roots and claims it checks: a new sandbox forgets the gone claim.
+    await vscode.commands.executeCommand('swfTasks.startSandbox', { sampleDecider: false });
+    await waitFor(async () => !(await api.claims.all()).some((c) => c.activityId === IN_HOST_SANDBOX_CLAIM), 'Start Local Sandbox forgot the claim of the ended sandbox');
+    await vscode.commands.executeCommand('swfTasks.stopSandbox');
+    const config = vscode.workspace.getConfiguration('swfTasks');
+    const stored = config.get<{ sandbox?: boolean }[]>('roots') ?? [];
+    await config.update('roots', stored.filter((r) => r.sandbox !== true), vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.roots.roots.every((m) => m.spec.connection.kind === 'aws'), 'the sandbox root removed');
+  });
 
   it('restores both roots and both claims, each still bound to its own endpoint', async () => {
     await refreshAll(api);

@@ -9,7 +9,9 @@
  * claim) and added again. A refresh of one root reads only its own endpoint,
  * one ListOpenWorkflowExecutions and one history call per open execution.
  * Last, a task is claimed on the moto root too, so the reload finds a claim
- * on each root. Runs last before the reload: later suites would clear the claims.
+ * on each root; and the in-host local sandbox is started, with a claim and a
+ * panel there, which the reload ends. Runs last before the reload: later
+ * suites would clear the claims.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -17,7 +19,7 @@ import { connectionId, rootId } from '../../src/connection/connection';
 import type { SwfTasksApi } from '../../src/extension';
 import type { ClaimedTask } from '../../src/claims/claims';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
-import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, PANEL_WORKFLOW_ID, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
+import { DRAFT_BEFORE_RELOAD, HEARTBEAT_TIMEOUT, IN_HOST_SANDBOX_CLAIM, IN_HOST_SANDBOX_WORKFLOW, PANEL_WORKFLOW_ID, SHARED_DOMAIN, TASK_LIST, TYPE } from './helpers/connectionsFixture';
 import { activateExtension, claimFromList, rootModel, shownTask, shownTasks, unwatchedClaims, watchRoots } from './helpers/extension';
 import { motoEndpoint, resetMoto, sandboxEndpoint, TestDomain, testClient } from './helpers/swf';
 import { answerNextInputBoxes, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
@@ -146,6 +148,23 @@ describe('several connections side by side (before the reload)', function () {
     assert.equal(connectionId(motoClaim.connection), connectionId(rootModel(api, idOf(motoEndpoint())).spec.connection));
     assert.deepEqual((await api.claims.all()).map((c) => c.activityId).sort(), ['review-on-moto', 'review-on-sandbox']);
     assert.equal((await shownTask(api, 'review-on-sandbox', idOf(sandboxEndpoint()))).contextValue, 'claimedActivityTask');
+  });
+
+  it('starts the in-host local sandbox, claims a task and opens an execution there: the reload ends that sandbox (the after-reload suite finds them gone)', async () => {
+    const quiet = recordMessages();
+    try {
+      await vscode.commands.executeCommand('swfTasks.startSandbox', { sampleDecider: false });
+    } finally {
+      quiet.dispose();
+    }
+    const inHost = api.roots.roots.find((m) => m.spec.connection.kind === 'sandbox');
+    assert.ok(inHost, 'Start Local Sandbox watches its sample domain');
+    const gone = await claimFromList(api, 'payments', inHost.id);
+    assert.equal(gone.activityId, IN_HOST_SANDBOX_CLAIM);
+    await waitFor(() => /^\$\(account\) 3 claimed\b/.test(api.claimsStatusBar.item.text), `three live claims: ${api.claimsStatusBar.item.text}`);
+    const target = await vscode.commands.executeCommand<ExecutionTarget>('swfTasks.openExecution', (await shownTask(api, gone.activityId, inHost.id)).node);
+    assert.equal(target?.workflowId, IN_HOST_SANDBOX_WORKFLOW);
+    await waitFor(() => target && api.executionPanels.get(target)?.firstRenderMs !== undefined, 'the page drew the sandbox execution', 20_000);
   });
 
   it('leaves the claimed task\'s execution open in a panel (the after-reload suite finds it restored by the serializer)', async () => {

@@ -66,7 +66,8 @@ describe('local sandbox and cancelling tasks', function () {
       const quiet = recordMessages();
       let endpoint: string | undefined;
       try {
-        endpoint = await vscode.commands.executeCommand<string>('swfTasks.startSandbox');
+        // This suite acts as the samples' decider itself (requestCancel): the built-in one stays off.
+        endpoint = await vscode.commands.executeCommand<string>('swfTasks.startSandbox', { sampleDecider: false });
         assert.match(endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
       } finally {
         quiet.dispose();

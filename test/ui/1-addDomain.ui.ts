@@ -8,12 +8,12 @@ import { stepper, UI_WAIT_MS, uiSession, Workbench } from './workbench';
 
 const TASK_LISTS = ['notifications', 'payments', 'shipping'];
 /**
- * The sandbox's sample-orders seed: six tasks waiting (charge-order-1001,
+ * The sandbox's sample-orders seed: eight tasks waiting (charge-order-1001,
  * charge-order-1005, invoice-order-1006, ship-order-1002, email-order-1002,
- * email-order-1007) and two started by other workers (charge-order-1003,
- * ship-order-1004).
+ * email-order-1007, and the express charge-order-1008 and invoice-order-1009)
+ * and two started by other workers (charge-order-1003, ship-order-1004).
  */
-const SEEDED_OPEN_TASKS = 8;
+const SEEDED_OPEN_TASKS = 10;
 
 describe('Add Domain (as a person)', () => {
   it('opens the SWF view, adds sample-orders on a new connection, and the tree lists its task lists with a badge', async () => {

@@ -28,6 +28,9 @@ import { showSwfError } from '../showError';
 import type { AnswerEditors } from './answerEditors';
 import { promptTaskToken, promptText, type TextPromptOptions } from './prompts';
 
+/** How long after an answer to the local sandbox the root is read once more, for its sample decider's next task. */
+const SANDBOX_DECIDER_GRACE_MS = 1_000;
+
 export type AnswerAction = 'complete' | 'fail' | 'cancel';
 
 interface AnswerTarget {
@@ -334,6 +337,9 @@ export class TaskAnswers {
     this.offerTemplate(action, target, request.result);
     const events = await this.logCausedEvents(target);
     await this.refreshRootOf(target);
+    // The sandbox's sample decider answers the decision task this answer caused within milliseconds, often just after
+    // that refresh: one more, a moment later, shows the next step's task. (Real deciders take their time: no extra reads.)
+    if (target.connection.kind === 'sandbox') setTimeout(() => void this.refreshRootOf(target), SANDBOX_DECIDER_GRACE_MS).unref?.();
     return target.claim && events ? recordingEventId(action, target.claim.startedEventId, events) : undefined;
   }
 

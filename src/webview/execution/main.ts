@@ -507,7 +507,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     return;
   }
   if (m.type === 'error') {
-    showError(m.message, m.retry);
+    showError(m.message, m.gone ? undefined : m.retry, m.gone === true);
     return;
   }
   if (m.type !== 'events') clearError();
@@ -546,7 +546,10 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   if (selectedBar !== undefined && patch.items.includes(selectedBar)) post({ type: 'selectBar', barId: selectedBar });
 });
 
-function showError(message: string, retryText: string | undefined): void {
+function showError(message: string, retryText: string | undefined, gone = false): void {
+  // Gone for good is news, not a fault: said in plain colours, politely.
+  parts.error.classList.toggle('gone', gone);
+  parts.error.setAttribute('role', gone ? 'status' : 'alert');
   const retry = retryText === undefined ? undefined : el('button', { class: 'secondary', text: retryText, attrs: { type: 'button' } });
   retry?.addEventListener('click', () => {
     clearError();
@@ -558,6 +561,7 @@ function showError(message: string, retryText: string | undefined): void {
 }
 
 function clearError(): void {
+  parts.error.classList.remove('gone');
   parts.error.hidden = true;
   parts.error.replaceChildren();
 }

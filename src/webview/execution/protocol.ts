@@ -151,8 +151,11 @@ export type HostMessage =
   | DeltaMessage
   | { type: 'events'; page: EventPage }
   | { type: 'details'; barId: number; label: string; events: EventView[] }
-  /** A read failed; `retry` (the button's text) when the panel stopped reading until the person asks again. */
-  | { type: 'error'; message: string; retry?: string };
+  /**
+   * A read failed; `retry` (the button's text) when the panel stopped reading until the person asks again;
+   * `gone` when the execution can never be read again (its local sandbox ended): said as a notice, with no Retry.
+   */
+  | { type: 'error'; message: string; retry?: string; gone?: boolean };
 
 /** Page → host. */
 export type PageMessage =

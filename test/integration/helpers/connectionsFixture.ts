@@ -18,3 +18,10 @@ export const HEARTBEAT_TIMEOUT = '15';
 export const DRAFT_BEFORE_RELOAD = 'approved, pending the manager (typed before the reload)';
 /** The sandbox's execution, left open in a panel before the reload; the serializer restores it after. */
 export const PANEL_WORKFLOW_ID = 'order-on-sandbox';
+/**
+ * The in-host local sandbox (Start Local Sandbox) before the reload: the first
+ * payments task claimed and its execution left open in a panel. The reload
+ * ends that sandbox, so after it both are gone for good.
+ */
+export const IN_HOST_SANDBOX_CLAIM = 'charge-order-1005';
+export const IN_HOST_SANDBOX_WORKFLOW = 'order-1005';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemorySecrets } from '../helpers/memorySecrets';
 import { awsConnection, SANDBOX } from '../../../src/connection/connection';
-import { type ClaimedTask, ClaimStore, claimFromActivityTask, defaultIdentity } from '../../../src/claims/claims';
+import { type ClaimedTask, ClaimStore, claimFromActivityTask, claimIsGone, defaultIdentity } from '../../../src/claims/claims';
 
 const MOTO = awsConnection('', 'us-east-1', 'http://127.0.0.1:5000');
 
@@ -100,5 +100,18 @@ describe('ClaimStore', () => {
   it('names the worker vscode:<user>@<host>, within the 256-character identity limit', () => {
     assert.equal(defaultIdentity('ana', 'laptop'), 'vscode:ana@laptop');
     assert.equal(defaultIdentity('u', 'h'.repeat(400)).length, 256);
+  });
+});
+
+describe('claimIsGone', () => {
+  it('judges gone only a claim of the in-host sandbox while no sandbox runs here; never a claim on another endpoint', () => {
+    assert.equal(claimIsGone({ connection: SANDBOX }, false), true, 'the sandbox that issued it ended (stopped, or a reload)');
+    assert.equal(claimIsGone({ connection: SANDBOX }, true), false);
+    const loopback = awsConnection('', 'us-east-1', 'http://127.0.0.1:8123');
+    const real = awsConnection('prod', 'eu-west-1');
+    for (const running of [true, false]) {
+      assert.equal(claimIsGone({ connection: loopback }, running), false, 'a standalone sandbox or moto outlives the window');
+      assert.equal(claimIsGone({ connection: real }, running), false);
+    }
   });
 });
