@@ -246,6 +246,8 @@ function describeRegistryFault(s: Situation): SwfErrorInfo | undefined {
         ? info('registry', t('Type {0} is not deprecated', typeNamed(s)), t('It is registered already: there is nothing to undeprecate.'))
         : info('registry', t('Type {0} already exists', typeNamed(s)), t('A registered or deprecated type already has this name and version; SWF types cannot be changed, so register a new version.'));
     case 'TypeDeprecatedFault':
+      // A start of a deprecated workflow type says what to change in the start (describeStartRefused).
+      if (op === 'StartWorkflowExecution') return undefined;
       return /^Deprecate/.test(op)
         ? info('registry', t('Type {0} is already deprecated', typeNamed(s)), t('Undeprecate it to use it again.'))
         : info('registry', t('Type {0} is deprecated', typeNamed(s)), t('A deprecated type gets no new executions or tasks; undeprecate it, or use another version.'));

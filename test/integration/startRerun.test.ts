@@ -117,7 +117,7 @@ describe('start and re-run (own sandbox)', function () {
     assert.ok(doc, 'Show Answer Journal opened a document');
     const text = doc.getText();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as JournalEntry);
+    return JSON.parse(text) as JournalEntry[]; // a readable JSON array, newest first
   }
 
   /** Answers the child-policy pick with `policy` (and nothing else). */

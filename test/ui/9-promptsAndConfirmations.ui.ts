@@ -46,6 +46,11 @@ describe('Prompts and confirmations (as a person)', () => {
         ], 20);
       }
       await workbench().runCommand('SWF: Refresh');
+      // The samples' groups come first: folded, they leave this scenario's rows (on lists of their own, further down) in view.
+      for (const group of ['notifications', 'payments', 'shipping']) {
+        const row = workbench().treeRow(group);
+        if ((await row.getAttribute('aria-expanded', { timeout: UI_WAIT_MS })) === 'true') await row.click();
+      }
       for (const task of [CHARGE, WORKFLOW, TASK]) await workbench().treeRow(task.activityId).waitFor({ timeout: UI_WAIT_MS });
     });
   });

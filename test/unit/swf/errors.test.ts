@@ -241,7 +241,8 @@ describe('describeSwfError', () => {
     const started = describeSwfError(tagSwfError(sdkError('WorkflowExecutionAlreadyStartedFault', 'Already Started', { status: 400 }), { operation: 'StartWorkflowExecution' }));
     assert.equal(started.title, 'An execution with this workflow ID is already open');
     assert.match(errorMessage(started), /another ID.*\(SWF: Already Started\).*\(swf:StartWorkflowExecution\)/);
-    assert.equal(describe400('TypeDeprecatedFault', 'OrderFlow 1').title, 'The workflow type is deprecated');
+    assert.equal(describe400('TypeDeprecatedFault', 'OrderFlow 1', { operation: 'StartWorkflowExecutionCommand' }).title, 'The workflow type is deprecated');
+    assert.equal(describe400('TypeDeprecatedFault', 'OrderFlow 1', { operation: 'DeprecateWorkflowTypeCommand' }).title, 'Type OrderFlow 1 is already deprecated', 'the registry reads its own');
     assert.match(describe400('DefaultUndefinedFault', 'no default task list').detail, /task list, both timeouts and the child policy/);
   });
 
