@@ -7,6 +7,7 @@
  * No vscode: rules only, unit-tested in plain Node.
  */
 import { t } from '@vscode/l10n';
+import { storedFilter } from '../connection/connection';
 import { CONFIG_SECTION, Settings, type StoredRoot } from '../ids';
 import { CLOSE_STATUSES, describeFilter, type ExecutionFilter, type ExecutionQuery, parseExecutionFilter, presetRange, type TimePreset } from './executionQuery';
 
@@ -81,16 +82,8 @@ export interface SavedSearch {
 
 /** A filter in the setting's (the API's) words. */
 export function storedExecutionFilter(filter: ExecutionFilter): Record<string, unknown> {
-  switch (filter.kind) {
-    case 'type':
-      return { typeFilter: { name: filter.name, ...(filter.version ? { version: filter.version } : {}) } };
-    case 'tag':
-      return { tagFilter: { tag: filter.tag } };
-    case 'workflowId':
-      return { workflowId: filter.workflowId };
-    case 'closeStatus':
-      return { closeStatusFilter: { status: filter.status } };
-  }
+  // A watched root's filters are stored the same way; only a search has a close status.
+  return filter.kind === 'closeStatus' ? { closeStatusFilter: { status: filter.status } } : storedFilter(filter);
 }
 
 export function storeSearch(name: string, root: SavedSearchRoot, spec: ExecutionSearchSpec): StoredSearch {
