@@ -4,25 +4,13 @@
 // work as written on a fresh machine. Installs code-server first if missing.
 // Exits with code-server's exit code.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadRunnerModules } from './runnerModules.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** The install location is decided in one place (test/runner/codeServer.ts); bundling just that module takes milliseconds. */
-async function loadCodeServerHelpers() {
-  const outfile = path.join(ROOT, 'out', 'start', 'codeServerEntry.cjs');
-  await esbuild.build({
-    stdin: { contents: "export { ensureCodeServer } from './test/runner/codeServer';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    logLevel: 'error',
-  });
-  return createRequire(import.meta.url)(outfile);
-}
+/** The install location is decided in one place (test/runner/codeServer.ts), loaded as runnerModules.mjs does. */
+const loadCodeServerHelpers = () => loadRunnerModules("export { ensureCodeServer } from './test/runner/codeServer';", 'codeServerEntry');
 
 const { ensureCodeServer } = await loadCodeServerHelpers();
 const entry = await ensureCodeServer(ROOT);

@@ -5,9 +5,8 @@
 // development extension. Ctrl+C stops it.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadRunnerModules } from './runnerModules.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Kept between runs (gitignored), so settings and open editors survive a restart; SWF_START_STATE_DIR moves it (the CI check of this script starts clean). */
@@ -25,26 +24,9 @@ function buildExtension() {
   }
 }
 
-/**
- * The code-server helpers live in TypeScript under test/runner, shared with the
- * integration runner. Bundling just them takes milliseconds and, unlike
- * compiling the whole test project, does not depend on every test compiling.
- */
-async function loadCodeServerHelpers() {
-  const outfile = path.join(ROOT, 'out', 'start', 'codeServer.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: "export * from './test/runner/codeServer'; export * from './test/runner/processes';",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    logLevel: 'error',
-  });
-  return createRequire(import.meta.url)(outfile);
+/** The code-server helpers and process helpers of test/runner (see runnerModules.mjs). */
+function loadCodeServerHelpers() {
+  return loadRunnerModules("export * from './test/runner/codeServer'; export * from './test/runner/processes';", 'codeServer');
 }
 
 buildExtension();
