@@ -240,7 +240,8 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
       naiveDeltaBytes = host.naiveDeltaBytes;
       // A frame with nothing to draw: the floor under every render time above.
       idle.push((await page.evaluate(() => (window as unknown as { __deliver(t: string[]): Promise<{ ms: number }> }).__deliver([]))).ms);
-      const counts = await page.evaluate(() => ({ timeline: document.querySelectorAll('.timeline *').length, events: document.querySelectorAll('.events *').length, signals: document.querySelectorAll('.lane[data-lane="signal:"] .mark').length, decisions: document.querySelectorAll('.lane[data-lane="decision:"] .bar').length }));
+      // What the lanes' canvases drew (each says how many bars and marks its last drawing had).
+      const counts = await page.evaluate(() => ({ timeline: document.querySelectorAll('.timeline *').length, events: document.querySelectorAll('.events *').length, signals: Number(document.querySelector<HTMLElement>('.lane[data-lane="signal:"] canvas')?.dataset.marks), decisions: Number(document.querySelector<HTMLElement>('.lane[data-lane="decision:"] canvas')?.dataset.bars) }));
       const wantSignals = host.model.lanes.get('signal:')?.marks.length;
       const wantDecisions = host.model.lanes.get('decision:')?.bars.length;
       if (counts.signals !== wantSignals || counts.decisions !== wantDecisions) errors.push(`the page shows ${counts.signals} signals and ${counts.decisions} decision bars; the model has ${wantSignals} and ${wantDecisions}`);

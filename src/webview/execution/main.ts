@@ -1,18 +1,19 @@
 /**
  * The execution panel's page (bundled to dist/webview/execution.js, run in
  * the webview): draws what the host posts (header, timeline, one page of the
- * event list, the selected bar's events) with plain DOM, and posts back what
- * the person does. Text goes in through textContent only, never as HTML:
- * inputs, results and reasons are whatever a worker wrote.
+ * event list, the selected bar's events) with plain DOM and, for the
+ * timeline's bars and marks, one <canvas> per lane; it posts back what the
+ * person does. Text goes in through textContent (or a canvas's fillText)
+ * only, never as HTML: inputs, results and reasons are whatever a worker
+ * wrote.
  *
  * What it knows lives in pageModel.ts; each message's patch says what
- * changed, and only those nodes are made or updated: a delta of 2 events in
- * a 25,000-event history touches a bar and a mark, not the thousands of the
- * decision lane. Bars are placed in percent of a fixed time scale (`scale`,
- * from `origin`) inside one canvas per lane; the axis's range only moves and
- * stretches the canvases (and the open bars, which end at the axis's end),
- * so a longer range restyles a few dozen nodes, not every bar. The event
- * list is one page (EVENT_PAGE_SIZE rows) at a time.
+ * changed, and only that is drawn again: a delta of 2 events in a
+ * 25,000-event history redraws the canvases of the two lanes it touched.
+ * The items a person touches (under the pointer, the keyboard's tab stop,
+ * the selected one) are DOM nodes over the canvases, so the tooltip, the
+ * click, the focus ring and the screen reader's label work as on any
+ * button. The event list is one page (EVENT_PAGE_SIZE rows) at a time.
  *
  * It keeps `{ root, workflowId, runId }` with setState, so VS Code's
  * serializer can reopen the panel after a window reload.
@@ -20,6 +21,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import './execution.css';
+import { barBox, canDrawOnTop, hitTest, MARK_PX, markX, type Span, touchedItems } from './laneGeometry';
 import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
 import { type BarView, type EventView, EVENT_PAGE_SIZE, formatOpenCounts, formatTimeout, type HostMessage, type LinkedExecution, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
@@ -160,114 +162,83 @@ function renderHeader(): void {
 // ---- timeline -------------------------------------------------------------
 
 /**
- * Where the timeline's nodes are: one lane row per lane, each with a canvas
- * that holds its bars and marks (one node each, by id). Inside a canvas, 100%
- * is `scale` milliseconds from `origin`, both fixed at the first render.
+ * Where the timeline's nodes are: one lane row per lane, its track holding
+ * one <canvas> on which all the lane's bars and marks are drawn
+ * (laneGeometry.ts places them), and, over the canvases, a DOM node for each
+ * of the few items a person touches (`touchedItems`: the one under the
+ * pointer, with its tooltip and click; the keyboard's tab stop; the selected
+ * one). At 25,000 events a page of one node per bar painted and layerized
+ * 8,000 bars every frame; a delta now redraws the canvases of the lanes it
+ * changed, and a new axis range redraws them all (a few ms).
  */
 const drawn = {
   lanes: el('div', { class: 'lanes' }),
   axis: el('div', { class: 'track axis-track' }),
   grid: el('div', { class: 'grid-layer', attrs: { 'aria-hidden': 'true' } }),
-  canvases: new Map<string, HTMLElement>(),
-  /** Each lane's last chunk: bars and marks go in chunks of CHUNK, each its own stacking context and layout root, so a new bar lays out and repaints its chunk, not a lane of thousands. */
-  lastChunk: new Map<string, HTMLElement>(),
-  items: new Map<number, HTMLElement>(),
-  /** Bars still open, drawn up to the axis's end: the only bars a new range changes. */
-  open: new Map<number, HTMLElement>(),
-  origin: 0,
-  scale: 1000,
-  /** The axis's end, for open bars. */
-  end: 0,
-  /** The range drawn, and the width its ticks were laid out for. */
+  tracks: new Map<string, HTMLElement>(),
+  canvases: new Map<string, HTMLCanvasElement>(),
+  /** The DOM nodes of the touched items, by id. */
+  touched: new Map<number, HTMLElement>(),
+  /** The range shown (shownRange), and the axis drawn for it. */
   range: undefined as { start: number; end: number } | undefined,
+  span: undefined as Span | undefined,
+  /** A track's size in CSS px, as the canvases were drawn for it. */
   width: 0,
+  height: 0,
 };
+/** The item under the pointer, if any. */
+let hovered: number | undefined;
 
 /** The range to draw now: the one drawn while the history fits in it. */
 function currentRange(): { start: number; end: number } {
   return shownRange(drawn.range, axisRange(model, Date.now()), model.header?.status === 'open');
 }
 
-const CHUNK = 200;
-
-function chunkOf(laneKey: string): HTMLElement | undefined {
-  const canvas = drawn.canvases.get(laneKey);
-  if (!canvas) return undefined;
-  let chunk = drawn.lastChunk.get(laneKey);
-  if (!chunk || chunk.childElementCount >= CHUNK) {
-    chunk = el('div', { class: 'chunk' });
-    canvas.append(chunk);
-    drawn.lastChunk.set(laneKey, chunk);
-  }
-  return chunk;
-}
-
-/** Percent of the canvas: `at` on the fixed scale. */
-const pos = (at: number) => `${(((at - drawn.origin) / drawn.scale) * 100).toFixed(5)}%`;
-
 function tickLabel(at: number, step: number): string {
   if (step >= 24 * 3600_000) return dayShort.format(at);
   return step >= 60_000 ? timeShort.format(at) : timeOnly.format(at);
 }
 
-/** The whole timeline anew (first render): the lanes, then every bar and mark. */
 function resetTimeline(): void {
+  drawn.tracks.clear();
   drawn.canvases.clear();
-  drawn.lastChunk.clear();
-  drawn.items.clear();
-  drawn.open.clear();
+  drawn.touched.clear();
   itemsOfLane.clear();
   drawn.range = undefined;
-  const range = currentRange();
-  drawn.range = range;
-  drawn.origin = range.start;
-  drawn.scale = range.end - range.start;
-  drawn.end = range.end;
+  hovered = undefined;
   const axisRow = el('div', { class: 'lane axis', attrs: { 'aria-hidden': 'true' } }, el('div', { class: 'lane-label zone', text: zone }), drawn.axis);
   drawn.lanes.replaceChildren(drawn.grid, axisRow);
-  const ids = [...model.lanes.values()].map(laneItems).find((l) => l.length);
-  if (focusBar === undefined || !model.laneOf.has(focusBar)) focusBar = ids?.[0];
-  for (const lane of model.lanes.values()) {
-    addLaneRow(lane);
-    for (const bar of lane.bars.values()) drawItem(bar.id);
-    for (const mark of lane.marks.values()) drawItem(mark.id);
-  }
+  if (focusBar === undefined || !model.laneOf.has(focusBar)) focusBar = [...model.lanes.values()].map(laneItems).find((l) => l.length)?.[0];
+  for (const lane of model.lanes.values()) addLaneRow(lane);
   parts.timeline.replaceChildren(drawn.lanes);
+  palette = readPalette();
   updateAxis(true);
 }
 
 function addLaneRow(lane: PageLane): void {
-  const canvas = el('div', { class: 'canvas' });
+  const canvas = el('canvas', { class: 'lane-canvas', attrs: { 'aria-hidden': 'true' } });
   drawn.canvases.set(lane.key, canvas);
-  placeCanvas(canvas, drawn.range ?? currentRange());
   const track = el('div', { class: 'track' }, canvas);
+  drawn.tracks.set(lane.key, track);
   drawn.lanes.append(el('div', { class: `lane lane-${lane.kind}`, attrs: { 'data-lane': lane.key } }, el('div', { class: 'lane-label', text: lane.label, attrs: { title: lane.label } }), track));
 }
 
-function placeCanvas(canvas: HTMLElement, range: { start: number; end: number }): void {
-  const span = range.end - range.start;
-  canvas.style.left = `${(((drawn.origin - range.start) / span) * 100).toFixed(5)}%`;
-  canvas.style.width = `${((drawn.scale / span) * 100).toFixed(5)}%`;
-}
-
 /**
- * The axis's range: the canvases' place and stretch, the open bars' ends,
- * and the ticks; no closed bar's node changes.
+ * The axis's range: the ticks, every canvas and the touched nodes; unless
+ * the range changed (or the page was resized), nothing. True if it drew.
  */
-function updateAxis(resized = false): void {
+function updateAxis(resized = false): boolean {
   const range = currentRange();
-  if (range === drawn.range && !resized) return;
+  if (range === drawn.range && !resized) return false;
   drawn.range = range;
-  if (resized || drawn.width === 0) drawn.width = Math.max(200, parts.timeline.clientWidth - 220);
-  const width = drawn.width;
-  // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
-  const axis = timeAxis(range.start, range.end, width, -new Date(range.start).getTimezoneOffset());
-  for (const canvas of drawn.canvases.values()) placeCanvas(canvas, axis);
-  drawn.end = axis.end;
-  for (const [id, node] of drawn.open) {
-    const bar = model.lanes.get(model.laneOf.get(id) ?? '')?.bars.get(id);
-    if (bar) stretch(node, bar);
+  if (resized || drawn.width === 0) {
+    const track = drawn.tracks.values().next().value ?? drawn.axis;
+    drawn.width = Math.max(200, track.clientWidth);
+    drawn.height = Math.max(LANE_PX, track.clientHeight);
   }
+  // The offset at the start of the range, not today's: across a daylight-saving change, ticks stay on round local times.
+  const axis = timeAxis(range.start, range.end, drawn.width, -new Date(range.start).getTimezoneOffset());
+  drawn.span = { start: axis.start, end: axis.end };
   const pct = (at: number) => `${(((at - axis.start) / (axis.end - axis.start)) * 100).toFixed(3)}%`;
   const ticks: HTMLElement[] = [];
   const lines: HTMLElement[] = [];
@@ -281,87 +252,291 @@ function updateAxis(resized = false): void {
   }
   drawn.axis.replaceChildren(...ticks);
   drawn.grid.replaceChildren(...lines);
+  for (const key of drawn.canvases.keys()) drawLane(key);
+  syncTouched(new Set(drawn.touched.keys()));
+  return true;
 }
 
-/** A bar's place and length on the canvas, and its wait's share of it; an open bar runs to the axis's end. */
-function stretch(node: HTMLElement, bar: BarView): void {
-  const from = bar.scheduledAt ?? bar.startedAt ?? drawn.end;
-  const to = bar.closedAt ?? Math.max(drawn.end, from);
-  node.style.left = pos(from);
-  node.style.width = `${(((to - from) / drawn.scale) * 100).toFixed(5)}%`;
-  const wait = node.querySelector<HTMLElement>('.wait');
-  if (wait && bar.startedAt !== undefined) wait.style.width = to > from ? `${(((bar.startedAt - from) / (to - from)) * 100).toFixed(2)}%` : '0';
+// -- the canvases
+
+/** A lane's height in CSS px at least (execution.css: .lane's min-height), and its bars' and marks' place in it (.bar, .mark). */
+const LANE_PX = 26;
+const BAR_TOP = 4;
+const BAR_PX = 18;
+const MARK_TOP = 6;
+
+/** The theme's colours as the canvases draw them, read from the page's CSS variables (VS Code sets them; a theme change resets them). */
+interface Palette {
+  outcome: Record<BarView['outcome'], string>;
+  mark: (kind: MarkView['kind']) => string;
+  markBorder: string;
+  background: string;
+  foreground: string;
+  font: string;
+  stripes: CanvasPattern | string;
+}
+let palette: Palette | undefined;
+
+function readPalette(): Palette {
+  const root = getComputedStyle(document.documentElement);
+  const body = getComputedStyle(document.body);
+  const css = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
+  const background = css('--vscode-editor-background', body.backgroundColor);
+  const outcome = { completed: css('--c-completed', '#388a34'), failed: css('--c-failed', '#e51400'), timedOut: css('--c-timedOut', '#d18616'), canceled: css('--c-canceled', '#8b8b8b'), open: css('--c-open', '#1a85ff') } as Palette['outcome'];
+  const marks: Record<string, string> = { refused: outcome.failed, cancelRequest: outcome.timedOut };
+  const purple = css('--c-mark', '#b180d7');
+  const size = parseFloat(body.fontSize) || 13;
+  return {
+    outcome,
+    mark: (kind) => marks[kind] ?? purple,
+    markBorder: css('--c-mark-border', 'transparent'),
+    background,
+    foreground: body.color,
+    font: `${(size * 0.85).toFixed(2)}px ${body.fontFamily}`,
+    stripes: stripes(outcome.open) ?? outcome.open,
+  };
 }
 
-/** Makes or updates the node of bar or mark `id`, in its lane's track. */
-function drawItem(id: number): void {
+/** Still running: stripes (as .outcome-open's gradient), a tile of 12 px repeated. */
+function stripes(colour: string): CanvasPattern | undefined {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 12;
+  const t = tile.getContext('2d');
+  if (!t) return undefined;
+  t.globalAlpha = 0.2;
+  t.fillStyle = colour;
+  t.fillRect(0, 0, 12, 12);
+  t.globalAlpha = 0.45;
+  t.strokeStyle = colour;
+  t.lineWidth = 4.2;
+  for (const o of [-12, 0, 12]) {
+    t.beginPath();
+    t.moveTo(o, 12);
+    t.lineTo(o + 12, 0);
+    t.stroke();
+  }
+  return t.createPattern(tile, 'repeat') ?? undefined;
+}
+
+/**
+ * Draws lane `key`: anew (its bars in the order they opened, a later one over
+ * an earlier, then its marks over them), or, given `added`, only those new
+ * items over what is drawn, when that leaves what a drawing anew would.
+ */
+function drawLane(key: string, added?: readonly number[]): void {
+  const lane = model.lanes.get(key);
+  const canvas = drawn.canvases.get(key);
+  const span = drawn.span;
+  if (!lane || !canvas || !span || !palette) return;
+  const dpr = window.devicePixelRatio || 1;
+  const { width, height } = drawn;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  const fresh = canvas.width !== w || canvas.height !== h;
+  if (fresh) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = palette.font;
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 1;
+  const counts = { bars: Number(canvas.dataset.bars ?? 0), marks: Number(canvas.dataset.marks ?? 0) };
+  const onTop = !fresh && added !== undefined && canDrawOnTop(lane, added);
+  if (!onTop) {
+    ctx.clearRect(0, 0, width, height);
+    counts.bars = counts.marks = 0;
+  }
+  const draw = (id: number) => {
+    const bar = lane.bars.get(id);
+    const mark = bar ? undefined : lane.marks.get(id);
+    if (bar) {
+      drawBar(ctx, palette!, bar, barBox(bar, span, width));
+      counts.bars++;
+    } else if (mark) {
+      drawMark(ctx, palette!, mark, markX(mark, span, width));
+      counts.marks++;
+    }
+  };
+  if (onTop) {
+    for (const id of added!) if (lane.bars.has(id)) draw(id);
+    for (const id of added!) if (lane.marks.has(id)) draw(id);
+  } else {
+    for (const id of lane.bars.keys()) draw(id);
+    for (const id of lane.marks.keys()) draw(id);
+  }
+  // What is drawn, for the bench and the page tests to check against the model.
+  canvas.dataset.bars = String(counts.bars);
+  canvas.dataset.marks = String(counts.marks);
+}
+
+/** A bar as .bar draws it: a tint of the outcome's colour, its wait lighter, a 1 px border (3 px on the left), its label (not for decision tasks). */
+function drawBar(ctx: CanvasRenderingContext2D, p: Palette, bar: BarView, box: { x: number; w: number; wait: number }): void {
+  const colour = p.outcome[bar.outcome];
+  ctx.fillStyle = p.background;
+  ctx.fillRect(box.x, BAR_TOP, box.w, BAR_PX);
+  if (bar.outcome === 'open') ctx.fillStyle = p.stripes;
+  else {
+    ctx.globalAlpha = 0.38;
+    ctx.fillStyle = colour;
+  }
+  ctx.fillRect(box.x, BAR_TOP, box.w, BAR_PX);
+  if (box.wait > 0) {
+    ctx.globalAlpha = 0.6;
+    ctx.fillStyle = p.background;
+    ctx.fillRect(box.x, BAR_TOP, box.wait, BAR_PX);
+  }
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = colour;
+  ctx.strokeRect(box.x + 0.5, BAR_TOP + 0.5, box.w - 1, BAR_PX - 1);
+  ctx.fillStyle = colour;
+  ctx.fillRect(box.x, BAR_TOP, Math.min(3, box.w), BAR_PX);
+  // Decision tasks are many and alike: their lane says what they are.
+  if (bar.kind !== 'decision') {
+    ctx.fillStyle = p.foreground;
+    ctx.fillText(bar.label, box.x + 9, BAR_TOP + BAR_PX / 2);
+  }
+}
+
+/** A mark as .mark draws it: a diamond 10 px wide, centred on its time. */
+function drawMark(ctx: CanvasRenderingContext2D, p: Palette, mark: MarkView, x: number): void {
+  const r = (MARK_PX / 2) * Math.SQRT2;
+  const y = MARK_TOP + MARK_PX / 2;
+  ctx.beginPath();
+  ctx.moveTo(x, y - r);
+  ctx.lineTo(x + r, y);
+  ctx.lineTo(x, y + r);
+  ctx.lineTo(x - r, y);
+  ctx.closePath();
+  ctx.fillStyle = p.mark(mark.kind);
+  ctx.fill();
+  if (p.markBorder !== 'transparent') {
+    ctx.strokeStyle = p.markBorder;
+    ctx.stroke();
+  }
+}
+
+// A theme change sets VS Code's variables on <html> and the theme's class on <body>: the canvases take the new colours.
+const themeWatch = new MutationObserver(() => {
+  if (!drawn.span) return;
+  palette = readPalette();
+  for (const key of drawn.canvases.keys()) drawLane(key);
+});
+themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// -- the touched items' nodes
+
+/**
+ * Makes, updates or removes the DOM nodes over the canvases so that exactly
+ * the touched items have one; those in `changed` (their item or the axis
+ * changed) are made anew. A node that had focus passes it to its new one.
+ */
+function syncTouched(changed: ReadonlySet<number> = new Set()): void {
+  const want = touchedItems(hovered, focusBar, selectedBar);
+  for (const id of want) {
+    const old = drawn.touched.get(id);
+    if (old && !changed.has(id)) {
+      setItemState(old, id);
+      continue;
+    }
+    const node = itemNode(id);
+    if (!node) continue;
+    if (old) old.replaceWith(node);
+    else drawn.tracks.get(model.laneOf.get(id) ?? '')?.append(node);
+    drawn.touched.set(id, node);
+    if (old && document.activeElement === old) node.focus();
+  }
+  for (const [id, node] of drawn.touched) {
+    if (want.has(id)) continue;
+    node.remove();
+    drawn.touched.delete(id);
+  }
+}
+
+function setItemState(node: HTMLElement, id: number): void {
+  node.classList.toggle('selected', id === selectedBar);
+  node.setAttribute('aria-pressed', String(id === selectedBar));
+  node.tabIndex = id === focusBar ? 0 : -1;
+}
+
+function itemNode(id: number): HTMLElement | undefined {
   const lane = model.lanes.get(model.laneOf.get(id) ?? '');
-  if (!lane) return;
+  const span = drawn.span;
+  if (!lane || !span) return undefined;
   const bar = lane.bars.get(id);
   const mark = bar ? undefined : lane.marks.get(id);
-  const old = drawn.items.get(id);
-  const node = bar ? barElement(bar, lane.label) : mark ? markElement(mark, lane.label) : undefined;
-  if (!node) return;
-  if (old) old.replaceWith(node);
-  else chunkOf(lane.key)?.append(node);
-  drawn.items.set(id, node);
-  if (bar && bar.closedAt === undefined) drawn.open.set(id, node);
-  else drawn.open.delete(id);
-  if (old && document.activeElement === old) node.focus();
+  return bar ? barElement(bar, lane.label, span) : mark ? markElement(mark, lane.label, span) : undefined;
 }
 
 function itemAttrs(id: number, label: string, title: string): Record<string, string> {
   return { role: 'button', tabindex: id === focusBar ? '0' : '-1', 'data-bar': String(id), 'aria-pressed': String(id === selectedBar), 'aria-label': label, title };
 }
 
-function barElement(bar: BarView, laneLabel: string): HTMLElement {
+/** A bar's node, over its drawing on the canvas (same box, laneGeometry.ts). */
+function barElement(bar: BarView, laneLabel: string, span: Span): HTMLElement {
   const from = bar.scheduledAt ?? bar.startedAt;
   const node = el('div', {
     class: `bar outcome-${bar.outcome}${bar.id === selectedBar ? ' selected' : ''}`,
     attrs: itemAttrs(bar.id, `${laneLabel}: ${bar.summary}`, `${bar.summary}\n${when(from)} → ${bar.closedAt !== undefined ? when(bar.closedAt) : '…'}`),
   });
+  const box = barBox(bar, span, drawn.width);
+  node.style.left = `${box.x.toFixed(2)}px`;
+  node.style.width = `${box.w.toFixed(2)}px`;
   // The wait on the task list, before a worker started it: drawn lighter.
-  if (bar.startedAt !== undefined && bar.scheduledAt !== undefined) node.append(el('span', { class: 'wait' }));
-  stretch(node, bar);
-  // Decision tasks are many and alike: their lane says what they are.
+  if (box.wait > 0) {
+    const wait = el('span', { class: 'wait' });
+    wait.style.width = `${box.wait.toFixed(2)}px`;
+    node.append(wait);
+  }
   if (bar.kind !== 'decision') node.append(el('span', { class: 'bar-label', text: bar.label }));
   return node;
 }
 
-function markElement(mark: MarkView, laneLabel: string): HTMLElement {
+function markElement(mark: MarkView, laneLabel: string, span: Span): HTMLElement {
   const node = el('span', { class: `mark mark-${mark.kind}${mark.id === selectedBar ? ' selected' : ''}`, attrs: itemAttrs(mark.id, `${laneLabel}: ${mark.label}, ${when(mark.at)}`, `${mark.label} · ${when(mark.at)}`) });
-  node.style.left = pos(mark.at ?? drawn.origin);
+  node.style.left = `${markX(mark, span, drawn.width).toFixed(2)}px`;
   return node;
 }
 
-function setSelected(id: number | undefined, on: boolean): void {
-  const node = id === undefined ? undefined : drawn.items.get(id);
-  if (!node) return;
-  node.classList.toggle('selected', on);
-  node.setAttribute('aria-pressed', String(on));
-}
-
-function setFocusable(id: number | undefined, on: boolean): void {
-  const node = id === undefined ? undefined : drawn.items.get(id);
-  if (node) node.tabIndex = on ? 0 : -1;
+/** The item drawn under the pointer of `e` on a lane's canvas, if any. */
+function itemAt(e: MouseEvent): number | undefined {
+  const canvas = e.target instanceof HTMLCanvasElement ? e.target : undefined;
+  const key = canvas?.closest<HTMLElement>('.lane')?.dataset.lane;
+  const lane = key === undefined ? undefined : model.lanes.get(key);
+  if (!canvas || !lane || !drawn.span) return undefined;
+  return hitTest(lane.bars.values(), lane.marks.values(), drawn.span, drawn.width, e.clientX - canvas.getBoundingClientRect().left);
 }
 
 function selectBar(id: number): void {
-  setSelected(selectedBar, false);
-  setFocusable(focusBar, false);
   selectedBar = id;
   focusBar = id;
-  setSelected(id, true);
-  setFocusable(id, true);
+  syncTouched();
   post({ type: 'selectBar', barId: id });
 }
 
+// The pointer over a drawn item makes its node: the node shows the tooltip (title) and takes the click.
+parts.timeline.addEventListener('mousemove', (e) => {
+  if ((e.target as HTMLElement).closest('[data-bar]')) return;
+  const id = itemAt(e);
+  if (id === hovered) return;
+  hovered = id;
+  syncTouched();
+});
+parts.timeline.addEventListener('mouseleave', () => {
+  if (hovered === undefined) return;
+  hovered = undefined;
+  syncTouched();
+});
+
 parts.timeline.addEventListener('click', (e) => {
-  const bar = (e.target as HTMLElement).closest<HTMLElement>('[data-bar]');
-  if (bar) {
-    selectBar(Number(bar.dataset.bar));
-    bar.focus();
-  }
+  const node = (e.target as HTMLElement).closest<HTMLElement>('[data-bar]');
+  const id = node ? Number(node.dataset.bar) : itemAt(e);
+  if (id === undefined) return;
+  selectBar(id);
+  drawn.touched.get(id)?.focus();
 });
 
 parts.timeline.addEventListener('keydown', (e) => {
@@ -389,13 +564,9 @@ parts.timeline.addEventListener('keydown', (e) => {
   else return;
   e.preventDefault();
   if (next === undefined) return;
-  current.tabIndex = -1;
   focusBar = next;
-  const node = drawn.items.get(next);
-  if (node) {
-    node.tabIndex = 0;
-    node.focus();
-  }
+  syncTouched();
+  drawn.touched.get(next)?.focus();
 });
 
 // ---- events and details ---------------------------------------------------
@@ -511,6 +682,8 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     return;
   }
   if (m.type !== 'events') clearError();
+  // Which of a delta's items are new (not drawn yet): those may be drawn over their lane's canvas.
+  const known = new Set(m.type === 'delta' ? [...m.bars, ...m.marks].map((i) => i.id).filter((id) => model.laneOf.has(id)) : []);
   const patch = applyHostMessage(model, m);
   if (m.type === 'init') {
     strings = m.strings;
@@ -526,16 +699,24 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     return;
   }
   if (patch.header) renderHeader();
-  for (const lane of patch.lanesAdded) addLaneRow(lane);
+  // The lanes the message changed are drawn anew, unless a new axis range draws them all.
+  // A lane with only new items gets them drawn over it; a lane where an item changed is drawn anew.
+  const dirty = new Map<string, number[] | undefined>();
+  for (const lane of patch.lanesAdded) {
+    addLaneRow(lane);
+    dirty.set(lane.key, undefined);
+  }
   for (const id of patch.items) {
-    itemsOfLane.delete(model.laneOf.get(id) ?? '');
-    drawItem(id);
+    const key = model.laneOf.get(id) ?? '';
+    itemsOfLane.delete(key);
+    const added = dirty.has(key) ? dirty.get(key) : [];
+    dirty.set(key, added && !known.has(id) ? [...added, id] : undefined);
   }
-  if (focusBar === undefined && patch.items.length) {
-    focusBar = [...model.lanes.values()].map(laneItems).find((l) => l.length)?.[0];
-    setFocusable(focusBar, true);
+  if (focusBar === undefined && patch.items.length) focusBar = [...model.lanes.values()].map(laneItems).find((l) => l.length)?.[0];
+  if (!(m.type === 'delta' && updateAxis())) {
+    for (const [key, added] of dirty) drawLane(key, added);
+    syncTouched(new Set(patch.items));
   }
-  if (m.type === 'delta') updateAxis();
   if (patch.eventTypes) renderFilter();
   if (patch.page) renderEvents();
   if (patch.rowsAdded.length) {
