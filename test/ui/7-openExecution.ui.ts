@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { ListOpenWorkflowExecutionsCommand, PollForActivityTaskCommand, RespondActivityTaskCompletedCommand, StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { TestDomain } from '../integration/helpers/swf';
 import { stepper, UI_WAIT_MS, uiSession, Workbench } from './workbench';
 
@@ -52,13 +52,14 @@ describe('Open Execution (as a person)', () => {
       await page.locator('.tab', { hasText: WORKFLOW_ID }).first().waitFor({ timeout: UI_WAIT_MS });
       const view = panelPage(workbench);
       await view.locator('h1', { hasText: 'OrderWorkflow 1.0' }).waitFor({ timeout: UI_WAIT_MS });
-      await view.locator('.lane[data-lane="activity:charge-order-2001"] .bar').waitFor({ timeout: UI_WAIT_MS });
+      // The charge bar is drawn on its lane's canvas.
+      await view.locator('.lane[data-lane="activity:charge-order-2001"] canvas[data-bars="1"]').waitFor({ timeout: UI_WAIT_MS });
       await view.locator('.event-list .event').first().waitFor({ timeout: UI_WAIT_MS });
     });
 
     await step('click the charge bar: its result shows in the details', async () => {
       const view = panelPage(workbench);
-      const bar = view.locator('.lane[data-lane="activity:charge-order-2001"] .bar');
+      const bar = await pointAt(workbench, 'activity:charge-order-2001', '.bar');
       assert.match((await bar.getAttribute('class')) ?? '', /outcome-completed/);
       await bar.click();
       const completed = view.locator('.details .event', { hasText: 'ActivityTaskCompleted' });
@@ -80,7 +81,7 @@ describe('Open Execution (as a person)', () => {
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: UI_WAIT_MS });
       const view = panelPage(workbench);
       await view.locator('body.vscode-dark').waitFor({ timeout: UI_WAIT_MS });
-      await view.locator('.lane[data-lane="activity:charge-order-2001"] .bar').click();
+      await (await pointAt(workbench, 'activity:charge-order-2001', '.bar')).click();
       await view.locator('.details .event', { hasText: 'ActivityTaskCompleted' }).waitFor({ timeout: UI_WAIT_MS });
     });
 
@@ -99,11 +100,11 @@ describe('Open Execution (as a person)', () => {
       const view = panelPage(workbench);
       await view.locator('.event-list .event', { hasText: 'WorkflowExecutionSignaled' }).first().waitFor({ timeout: UI_WAIT_MS });
       // The live update drew the signal into the timeline (a delta: the page patched it in, it did not reload).
-      const mark = view.locator(`.lane[data-lane="signal:"] .mark[aria-label*="${SIGNAL_NAME}"]`);
-      await mark.waitFor({ timeout: UI_WAIT_MS });
+      await view.locator('.lane[data-lane="signal:"] canvas:not([data-marks="0"])').waitFor({ timeout: UI_WAIT_MS });
+      const mark = await pointAt(workbench, 'signal:', `.mark[aria-label*="${SIGNAL_NAME}"]`);
       await mark.click();
       await view.locator('.details .event', { hasText: 'WorkflowExecutionSignaled' }).filter({ hasText: 'wants express shipping' }).waitFor({ timeout: UI_WAIT_MS });
-      assert.equal(await view.locator('.lane[data-lane="activity:charge-order-2001"] .bar').count(), 1, 'the charge bar is drawn once, not again beside itself');
+      assert.equal(await view.locator('.lane[data-lane="activity:charge-order-2001"] canvas').getAttribute('data-bars'), '1', 'the charge bar is drawn once, not again beside itself');
     });
   });
 });
@@ -111,6 +112,24 @@ describe('Open Execution (as a person)', () => {
 /** The page inside the panel's webview: VS Code nests it in two iframes. */
 function panelPage(workbench: Workbench): FrameLocator {
   return workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * The node of a drawn item, as a person's pointer makes it: bars and marks are
+ * drawn on their lane's canvas, and the page makes a node (tooltip, click)
+ * for the item under the pointer; so the pointer goes along the lane's
+ * middle until the item wanted is under it.
+ */
+async function pointAt(workbench: Workbench, laneKey: string, item: string): Promise<Locator> {
+  const lane = panelPage(workbench).locator(`.lane[data-lane="${laneKey}"]`);
+  const box = await lane.locator('canvas').boundingBox();
+  assert.ok(box, `the lane ${laneKey} is on screen`);
+  const node = lane.locator(item);
+  for (let x = 2; x < box.width; x += 3) {
+    await workbench.page.mouse.move(box.x + x, box.y + box.height / 2);
+    if (await node.count()) return node;
+  }
+  throw new Error(`no ${item} came under the pointer along ${laneKey}`);
 }
 
 /** The run of this scenario's workflow, as SWF lists it. */
