@@ -507,7 +507,9 @@ function itemAt(e: MouseEvent): number | undefined {
   const key = canvas?.closest<HTMLElement>('.lane')?.dataset.lane;
   const lane = key === undefined ? undefined : model.lanes.get(key);
   if (!canvas || !lane || !drawn.span) return undefined;
-  return hitTest(lane.bars.values(), lane.marks.values(), drawn.span, drawn.width, e.clientX - canvas.getBoundingClientRect().left);
+  // In the px the canvas was drawn in, should its box have changed since.
+  const box = canvas.getBoundingClientRect();
+  return hitTest(lane.bars.values(), lane.marks.values(), drawn.span, drawn.width, ((e.clientX - box.left) / (box.width || 1)) * drawn.width);
 }
 
 function selectBar(id: number): void {
@@ -752,10 +754,10 @@ setInterval(() => {
   if (model.header?.status === 'open' && !document.hidden) updateAxis();
 }, 15_000);
 
-let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => model.header && updateAxis(true), 100);
-});
+// The tracks' width changes with the window, and also when a scrollbar comes or goes (no resize event): the canvases are drawn for the new width.
+new ResizeObserver(() => {
+  const track = drawn.tracks.values().next().value;
+  if (model.header && drawn.span && track && track.clientWidth !== drawn.width) updateAxis(true);
+}).observe(parts.timeline);
 
 post({ type: 'ready' });

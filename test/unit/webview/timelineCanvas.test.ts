@@ -119,6 +119,19 @@ describe('the execution panel page: a long history on canvases', function () {
     assert.equal(now.items, 2, 'two item nodes: the selected bar and the focused one');
   });
 
+  it('draws the canvases anew for their new width when the page narrows (as when a scrollbar comes), so drawing and pointer agree', async () => {
+    const sizes = () => page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('.lane canvas')].map((c) => ({ drawn: c.width, shown: Math.round(c.clientWidth * devicePixelRatio) })));
+    assert.ok((await sizes()).every((s) => s.drawn === s.shown), JSON.stringify((await sizes())[0]));
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const now = await sizes();
+    assert.ok(now[0].shown < 1100, JSON.stringify(now[0]));
+    assert.ok(now.every((s) => s.drawn === s.shown), `drawn for the width shown: ${JSON.stringify(now[0])}`);
+    // The pointer still finds the bars where they are drawn.
+    const { id } = await pointAlong('activity:process-5');
+    assert.ok(model.lanes.get('activity:process-5')!.bars.some((b) => b.id === id));
+  });
+
   it('a delta draws its new mark and bar into their lanes and leaves every other lane\'s drawing as it was', async () => {
     const keys = [...model.lanes.keys()];
     const before = new Map<string, number>();
