@@ -200,6 +200,8 @@ export interface PanelResult {
   naiveDeltaBytes: number;
   deltaFollowUpBytes: number;
   deltaRenderMs: number;
+  /** A 2-event delta past the axis's headroom: the axis grows and every lane is drawn anew. */
+  axisDeltaRenderMs: number;
   /** A frame with no message, on the same page: what every render time includes anyway. */
   idleFrameMs: number;
   /** The medians' parts: script, forced layout, the frame after (style and paint). */
@@ -209,8 +211,18 @@ export interface PanelResult {
   eventListNodes: number;
 }
 
+/**
+ * The history moved in time so that it ends a few seconds ago, as a live
+ * panel meets a running execution: an open execution's axis runs to now, so
+ * a history that ended days ago would be drawn into the axis's first pixels.
+ */
+export function endingNow(history: HistoryEvent[], now = Date.now()): HistoryEvent[] {
+  const shift = now - 5000 - (history.at(-1)!.eventTimestamp as Date).getTime();
+  return history.map((e) => ({ ...e, eventTimestamp: new Date((e.eventTimestamp as Date).getTime() + shift) }));
+}
+
 export async function benchPanel(log: (line: string) => void, runs = 5): Promise<PanelResult> {
-  const history = panelHistory(25_000);
+  const history = endingNow(panelHistory(25_000));
   let model: TimelineModel | undefined;
   const buildMs = meanMs(10, () => (model = buildTimeline('batch-77', 'run-1', history)));
   const bars = [...model!.lanes.values()].reduce((n, l) => n + l.bars.length, 0);
@@ -222,7 +234,7 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
   const browser = await launchChromium(stateDir);
   let naiveDeltaBytes = 0;
   const idle: number[] = [];
-  const samples: { first: Exchange; delta: Exchange; timelineNodes: number; eventListNodes: number }[] = [];
+  const samples: { first: Exchange; delta: Exchange; axisDelta: Exchange; timelineNodes: number; eventListNodes: number }[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       const page = await newLoopbackPage(browser, log, { width: 1280, height: 900 });
@@ -240,13 +252,19 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
       naiveDeltaBytes = host.naiveDeltaBytes;
       // A frame with nothing to draw: the floor under every render time above.
       idle.push((await page.evaluate(() => (window as unknown as { __deliver(t: string[]): Promise<{ ms: number }> }).__deliver([]))).ms);
+      // The same 2 events a tenth of the history's span later: past the axis's headroom, so every lane is drawn anew.
+      const span = (host.events.at(-1)!.eventTimestamp as Date).getTime() - (host.events[0].eventTimestamp as Date).getTime();
+      const late = signalDelta(host.events).map((e) => ({ ...e, eventTimestamp: new Date((e.eventTimestamp as Date).getTime() + span / 10) }));
+      const axisBefore = await page.evaluate(() => document.querySelector('.axis-track')?.innerHTML);
+      const axisDelta = await exchange(page, host, [host.apply(late)]);
+      if ((await page.evaluate(() => document.querySelector('.axis-track')?.innerHTML)) === axisBefore) errors.push('the late delta did not move the axis');
       // What the lanes' canvases drew (each says how many bars and marks its last drawing had).
       const counts = await page.evaluate(() => ({ timeline: document.querySelectorAll('.timeline *').length, events: document.querySelectorAll('.events *').length, signals: Number(document.querySelector<HTMLElement>('.lane[data-lane="signal:"] canvas')?.dataset.marks), decisions: Number(document.querySelector<HTMLElement>('.lane[data-lane="decision:"] canvas')?.dataset.bars) }));
       const wantSignals = host.model.lanes.get('signal:')?.marks.length;
       const wantDecisions = host.model.lanes.get('decision:')?.bars.length;
       if (counts.signals !== wantSignals || counts.decisions !== wantDecisions) errors.push(`the page shows ${counts.signals} signals and ${counts.decisions} decision bars; the model has ${wantSignals} and ${wantDecisions}`);
       if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
-      samples.push({ first, delta, timelineNodes: counts.timeline, eventListNodes: counts.events });
+      samples.push({ first, delta, axisDelta, timelineNodes: counts.timeline, eventListNodes: counts.events });
       await page.close();
     }
   } finally {
@@ -275,12 +293,14 @@ export async function benchPanel(log: (line: string) => void, runs = 5): Promise
     idleFrameMs: Number(median(idle).toFixed(1)),
     firstRenderParts: parts(samples.map((x) => x.first)),
     deltaRenderParts: parts(samples.map((x) => x.delta)),
+    axisDeltaRenderMs: Number(median(samples.map((x) => x.axisDelta.ms)).toFixed(1)),
     timelineNodes: s.timelineNodes,
     eventListNodes: s.eventListNodes,
   };
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB (${n.toLocaleString('en-US')} bytes)`;
   log(`panel: first render posts ${kib(result.initBytes)} + ${kib(result.initFollowUpBytes)} of event list; drawn in ${result.firstRenderMs} ms (median of ${runs}, headless Chromium; script ${result.firstRenderParts[0]}, layout ${result.firstRenderParts[1]}, frame ${result.firstRenderParts[2]})`);
   log(`panel: a 2-event delta (signal + decision task) posts ${kib(result.deltaBytes)} + ${kib(result.deltaFollowUpBytes)} asked for after it (as whole lanes: ${kib(result.naiveDeltaBytes)}); drawn in ${result.deltaRenderMs} ms (median of ${runs}; script ${result.deltaRenderParts[0]}, layout ${result.deltaRenderParts[1]}, frame ${result.deltaRenderParts[2]})`);
+  log(`panel: a 2-event delta past the axis's headroom (every lane drawn anew) drawn in ${result.axisDeltaRenderMs} ms (median of ${runs})`);
   log(`panel: a frame with nothing to draw takes ${result.idleFrameMs} ms on the same page (median of ${runs})`);
   log(`panel: DOM nodes in the timeline ${result.timelineNodes.toLocaleString('en-US')}, in the event list ${result.eventListNodes.toLocaleString('en-US')}`);
   return result;

@@ -21,7 +21,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import './execution.css';
-import { barBox, canDrawOnTop, hitTest, MARK_PX, markX, type Span, touchedItems } from './laneGeometry';
+import { barBox, canDrawOnTop, drawPlan, hitTest, LABEL_INSET_PX, MARK_PX, markX, type Span, touchedItems } from './laneGeometry';
 import { applyHostMessage, axisRange, emptyPageModel, type PageLane, shownRange } from './pageModel';
 import { type BarView, type EventView, EVENT_PAGE_SIZE, formatOpenCounts, formatTimeout, type HostMessage, type LinkedExecution, type MarkView, type PageMessage, type PageStrings, timeAxis, type WorkflowAction } from './protocol';
 
@@ -281,7 +281,8 @@ function readPalette(): Palette {
   const root = getComputedStyle(document.documentElement);
   const body = getComputedStyle(document.body);
   const css = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
-  const background = css('--vscode-editor-background', body.backgroundColor);
+  // Bars are drawn opaque (drawPlan leaves out the hidden ones): on the theme's background, or white outside VS Code.
+  const background = css('--vscode-editor-background', body.backgroundColor === 'rgba(0, 0, 0, 0)' ? '#ffffff' : body.backgroundColor);
   const outcome = { completed: css('--c-completed', '#388a34'), failed: css('--c-failed', '#e51400'), timedOut: css('--c-timedOut', '#d18616'), canceled: css('--c-canceled', '#8b8b8b'), open: css('--c-open', '#1a85ff') } as Palette['outcome'];
   const marks: Record<string, string> = { refused: outcome.failed, cancelRequest: outcome.timedOut };
   const purple = css('--c-mark', '#b180d7');
@@ -353,7 +354,7 @@ function drawLane(key: string, added?: readonly number[]): void {
     const bar = lane.bars.get(id);
     const mark = bar ? undefined : lane.marks.get(id);
     if (bar) {
-      drawBar(ctx, palette!, bar, barBox(bar, span, width));
+      drawBar(ctx, palette!, bar, barBox(bar, span, width), labelled(bar));
       counts.bars++;
     } else if (mark) {
       drawMark(ctx, palette!, mark, markX(mark, span, width));
@@ -364,7 +365,9 @@ function drawLane(key: string, added?: readonly number[]): void {
     for (const id of added!) if (lane.bars.has(id)) draw(id);
     for (const id of added!) if (lane.marks.has(id)) draw(id);
   } else {
-    for (const id of lane.bars.keys()) draw(id);
+    // The bars the next one hides are left out (laneGeometry.ts drawPlan); they still count as drawn.
+    for (const step of drawPlan([...lane.bars.values()], span, width, labelled)) drawBar(ctx, palette, step.bar, step.box, step.label);
+    counts.bars = lane.bars.size;
     for (const id of lane.marks.keys()) draw(id);
   }
   // What is drawn, for the bench and the page tests to check against the model.
@@ -373,7 +376,10 @@ function drawLane(key: string, added?: readonly number[]): void {
 }
 
 /** A bar as .bar draws it: a tint of the outcome's colour, its wait lighter, a 1 px border (3 px on the left), its label (not for decision tasks). */
-function drawBar(ctx: CanvasRenderingContext2D, p: Palette, bar: BarView, box: { x: number; w: number; wait: number }): void {
+/** Decision tasks are many and alike: their lane says what they are, their bars have no label. */
+const labelled = (bar: BarView) => bar.kind !== 'decision';
+
+function drawBar(ctx: CanvasRenderingContext2D, p: Palette, bar: BarView, box: { x: number; w: number; wait: number }, label: boolean): void {
   const colour = p.outcome[bar.outcome];
   ctx.fillStyle = p.background;
   ctx.fillRect(box.x, BAR_TOP, box.w, BAR_PX);
@@ -393,10 +399,9 @@ function drawBar(ctx: CanvasRenderingContext2D, p: Palette, bar: BarView, box: {
   ctx.strokeRect(box.x + 0.5, BAR_TOP + 0.5, box.w - 1, BAR_PX - 1);
   ctx.fillStyle = colour;
   ctx.fillRect(box.x, BAR_TOP, Math.min(3, box.w), BAR_PX);
-  // Decision tasks are many and alike: their lane says what they are.
-  if (bar.kind !== 'decision') {
+  if (label) {
     ctx.fillStyle = p.foreground;
-    ctx.fillText(bar.label, box.x + 9, BAR_TOP + BAR_PX / 2);
+    ctx.fillText(bar.label, box.x + LABEL_INSET_PX, BAR_TOP + BAR_PX / 2);
   }
 }
 

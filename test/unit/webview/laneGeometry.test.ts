@@ -1,6 +1,6 @@
 // Unit tests of where the execution panel's canvases draw a lane's items, which item the pointer is on, and when new items may be drawn over a lane instead of drawing it anew.
 import * as assert from 'node:assert/strict';
-import { BAR_MIN_PX, barBox, canDrawOnTop, hitTest, markX, touchedItems } from '../../../src/webview/execution/laneGeometry';
+import { BAR_MIN_PX, barBox, canDrawOnTop, drawPlan, hitTest, markX, touchedItems } from '../../../src/webview/execution/laneGeometry';
 import type { BarView, MarkView } from '../../../src/webview/execution/protocol';
 
 const SPAN = { start: 0, end: 100_000 };
@@ -36,6 +36,25 @@ describe('execution panel: lane geometry', () => {
     assert.deepEqual([...touchedItems(undefined, 4, undefined)], [4]);
     assert.deepEqual([...touchedItems(7, 4, 7)], [7, 4]);
     assert.deepEqual([...touchedItems(undefined, undefined, undefined)], []);
+  });
+
+  it('drawing a lane anew leaves out the bars the next one hides whole and the labels it covers, and nothing that shows', () => {
+    const decision = (id: number, from: number): BarView => ({ ...bar(id, from, from + 10), kind: 'decision' });
+    // 4,000 decision tasks across 1,000 px: four to a px, each drawn 6 px wide.
+    const many = Array.from({ length: 4000 }, (_, i) => decision(i + 1, i * 25));
+    const plan = drawPlan(many, SPAN, WIDTH, (b) => b.kind !== 'decision');
+    assert.ok(plan.length < 2000, `${plan.length} of 4000 drawn`);
+    assert.equal(plan.at(-1)?.bar.id, 4000, 'the last bar is drawn');
+    // Every bar left out is covered whole by a later one that is drawn.
+    const drawnIds = new Set(plan.map((p) => p.bar.id));
+    for (const b of many) {
+      if (drawnIds.has(b.id)) continue;
+      const box = barBox(b, SPAN, WIDTH);
+      assert.ok(plan.some((p) => p.bar.id > b.id && p.box.x <= box.x + 0.5 && p.box.x + p.box.w >= box.x + box.w - 0.5), `bar ${b.id} is hidden`);
+    }
+    // Activity bars far apart: all drawn with their labels; one the next covers at once: its label left out, the bar drawn.
+    const apart = [bar(1, 0, 10_000), bar(2, 20_000, 30_000), bar(3, 20_100, 21_000)];
+    assert.deepEqual(drawPlan(apart, SPAN, WIDTH, () => true).map((p) => [p.bar.id, p.label]), [[1, true], [2, false], [3, true]]);
   });
 
   it('draws new items over a lane only when that leaves the picture a drawing anew would', () => {
