@@ -90,6 +90,9 @@ describe('Search closed executions and re-run one (as a person)', () => {
       assert.equal(started.workflowExecutionStartedEventAttributes?.input, INPUT);
       assert.deepEqual(started.workflowExecutionStartedEventAttributes?.tagList, TAGS);
       await swf.send(new TerminateWorkflowExecutionCommand({ domain, workflowId: WORKFLOW_ID, runId: run.runId, reason: 'scenario done' }));
+      // The scenarios after this one find their own panel: close these two.
+      await workbench.runCommand('View: Close All Editors');
+      await page.locator('.tab', { hasText: WORKFLOW_ID }).first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
     });
   });
 });
