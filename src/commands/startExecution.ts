@@ -29,7 +29,7 @@ import { parseTags, rerunFields, type RerunFields, rerunWorkflowId, suggestWorkf
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { Draft, DraftStore } from '../model/drafts';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import type { SwfGateway, WorkflowTypeDefaults } from '../swf/gateway';
+import type { StartRequest, SwfGateway, WorkflowTypeDefaults } from '../swf/gateway';
 import { formatTimeout } from '../tree/format';
 import { registeredTypeNodeOf } from '../tree/registryNodes';
 import {
@@ -40,7 +40,6 @@ import {
   notSentMessage,
   problemOf,
   type StartFields,
-  type StartRequest,
   validateStart,
   validateTags,
   validateTaskListName,
