@@ -111,8 +111,8 @@ describe('result schemas', () => {
   it('names the JSON path and the rule of each violation', async () => {
     const { schemas } = schemasOver({ 'ChargeCard@2.result.json': chargeSchema });
     const check = await found(schemas);
-    assert.equal(check.check('{"orderId":"o-1","amount":"12"}'), 'Does not match ChargeCard@2.result.json: `/amount`: must be number');
-    assert.equal(check.check('{"amount":1}'), 'Does not match ChargeCard@2.result.json: `/orderId`: is required');
+    assert.equal(check.check('{"orderId":"o-1","amount":"12"}'), 'Does not match ChargeCard@2.result.json: "/amount": must be number');
+    assert.equal(check.check('{"amount":1}'), 'Does not match ChargeCard@2.result.json: "/orderId": is required');
     assert.match(check.check('{"orderId":"o","amount":1,"items":[{"sku":"a"},{"sku":7}]}') ?? '', /`\/items\/1\/sku`: must be string/);
     assert.match(check.check('{"orderId":"o","amount":1,"chargedAt":"yesterday"}') ?? '', /`\/chargedAt`: must match format "date-time"/);
     assert.match(check.check('{"orderId":"o","amount":1,"extra":true}') ?? '', /`\/`: must NOT have additional properties/);
@@ -121,7 +121,7 @@ describe('result schemas', () => {
 
   it('lists three violations and counts the rest', () => {
     const violations = ['/a', '/b', '/c', '/d', '/e'].map((path) => ({ path, message: 'must be number' }));
-    assert.equal(describeViolations(violations), '`/a`: must be number; `/b`: must be number; `/c`: must be number; and 2 more');
+    assert.equal(describeViolations(violations), '"/a": must be number; "/b": must be number; "/c": must be number; and 2 more');
   });
 
   it('says where text that is not JSON breaks, by line and column', () => {
@@ -161,7 +161,7 @@ describe('result schemas', () => {
     const check = await found(schemas);
     const refused = validateCompletion({ taskToken: TOKEN, result: '{"orderId":"o-1"}' }, check.check);
     assert.equal(refused.ok, false);
-    assert.deepEqual(!refused.ok && refused.problems.map((p) => [p.field, p.problem, p.message]), [['result', 'schema', 'Result: Does not match ChargeCard@2.result.json: `/amount`: is required']]);
+    assert.deepEqual(!refused.ok && refused.problems.map((p) => [p.field, p.problem, p.message]), [['result', 'schema', 'Result: Does not match ChargeCard@2.result.json: "/amount": is required']]);
     const sent = validateCompletion({ taskToken: TOKEN, result: '{"orderId":"o-1","amount":0}' }, check.check);
     assert.deepEqual(sent.ok && sent.request, { taskToken: TOKEN, result: '{"orderId":"o-1","amount":0}' });
     // SWF's own limits still come first: an over-long result says so, not "does not match".
