@@ -1,8 +1,8 @@
 /**
- * Scenario 9zz (last: it reloads the page, which restarts the extension
+ * Scenario 9zz (last: it reloads the window, which restarts the extension
  * host): the in-host local sandbox across a reload, as a newcomer meets it.
  * Start Local Sandbox from the palette adds its root; the person claims a
- * task there and opens its execution; then reloads the page. The sandbox
+ * task there and opens its execution; then reloads the window. The sandbox
  * lived in the old extension host and is gone: its root reads "not running"
  * (not "failed") and offers Start Local Sandbox (not Refresh), the claim is
  * shown as gone and the status bar no longer counts it, and the restored
@@ -44,8 +44,12 @@ describe('Local sandbox after a reload (as a person)', () => {
       return count;
     });
 
-    await step('reload the page: the sandbox root reads "not running" and offers Start Local Sandbox, not Refresh', async () => {
-      await page.reload();
+    await step('reload the window: the sandbox root reads "not running" and offers Start Local Sandbox, not Refresh', async () => {
+      // Developer: Reload Window, not the browser's reload: it saves the open editors first (a browser reload
+      // keeps only what the workbench last flushed to its storage, so a panel opened just before may be lost).
+      const reloaded = page.waitForEvent('load', { timeout: UI_WAIT_MS * 2 });
+      await workbench.runCommand('Developer: Reload Window');
+      await reloaded;
       await workbench.openSwfView();
       const root = workbench.treeRow(ROOT);
       await root.filter({ hasText: 'not running' }).waitFor({ timeout: UI_WAIT_MS });
