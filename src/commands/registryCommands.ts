@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import { type RootSpec, rootId } from '../connection/connection';
 import type { Draft, DraftStore } from '../model/drafts';
 import type { DomainDetails, RegisteredTypeDetails, RegisteredTypeSummary, TypeKind, TypeRegistration } from '../swf/registryGateway';
-import { nextVersion, type RegisteredTypeNode, typeDocument } from '../tree/registryNodes';
+import { nextVersion, registeredTypeNodeOf, typeDocument } from '../tree/registryNodes';
 import { parseRegistryFile, planLines, planRegistry, REGISTRY_FILES_GLOB } from '../validation/registryFile';
 import {
   checkDefault,
@@ -55,11 +55,6 @@ async function rootOf(ctx: CommandContext, node: unknown, title: string): Promis
   const n = node as { rootId?: unknown; root?: RootSpec } | null;
   if (typeof n === 'object' && n !== null && typeof n.rootId === 'string' && n.root) return ctx.roots.get(n.rootId)?.spec ?? n.root;
   return (await pickRoot(ctx, title))?.spec;
-}
-
-function typeNodeOf(node: unknown): RegisteredTypeNode | undefined {
-  const n = node as Partial<RegisteredTypeNode> | null;
-  return typeof n === 'object' && n !== null && n.kind === 'registeredType' && typeof n.rootId === 'string' && n.root && n.type ? (n as RegisteredTypeNode) : undefined;
 }
 
 export class RegistryCommands implements vscode.Disposable {
@@ -164,7 +159,7 @@ export class RegistryCommands implements vscode.Disposable {
     const title = kind === 'workflow' ? t('Register Workflow Type') : t('Register Activity Type');
     const root = await rootOf(this.ctx, node, title);
     if (!root) return undefined;
-    const typeNode = typeNodeOf(node);
+    const typeNode = registeredTypeNodeOf(node);
     const from = typeNode?.type.kind === kind ? typeNode.type : undefined;
     let source: RegisteredTypeDetails | undefined;
     if (from) {
@@ -250,7 +245,7 @@ export class RegistryCommands implements vscode.Disposable {
 
   /** Deprecate (or undeprecate) the type of a type node, after saying what stops (or starts) working. */
   async setTypeDeprecated(deprecate: boolean, node: unknown): Promise<boolean> {
-    const typeNode = typeNodeOf(node);
+    const typeNode = registeredTypeNodeOf(node);
     if (!typeNode) return false; // only a type's row carries it
     const { root, type } = typeNode;
     const t = vscode.l10n.t;
@@ -281,7 +276,7 @@ export class RegistryCommands implements vscode.Disposable {
 
   /** Opens a type as a read-only JSON document (its status, times and defaults as SWF describes them). */
   async describeType(node: unknown): Promise<vscode.TextDocument | undefined> {
-    const typeNode = typeNodeOf(node);
+    const typeNode = registeredTypeNodeOf(node);
     if (!typeNode) return undefined;
     const { root, type } = typeNode;
     const query = new URLSearchParams({ root: rootId(root), kind: type.kind, name: type.name, version: type.version }).toString();

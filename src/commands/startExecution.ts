@@ -1,8 +1,9 @@
 /**
  * Start Workflow Execution and Re-run Execution.
  *
- * Start (a root of either view, or the palette): the workflow type and
- * version (ListWorkflowTypes, registered only, or typed), a workflow ID
+ * Start (a root of either view, a registered workflow type's node, or the
+ * palette): the workflow type and version (the node's, or picked from
+ * ListWorkflowTypes, registered only, or typed), a workflow ID
  * (suggested), the task list, both timeouts and the child policy (each box
  * prefilled with the type's default from DescribeWorkflowType, so Enter
  * keeps it), tags, then the input in an editor, checked against
@@ -28,8 +29,9 @@ import { parseTags, rerunFields, type RerunFields, rerunWorkflowId, suggestWorkf
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { Draft, DraftStore } from '../model/drafts';
 import { describeSwfError, errorMessage } from '../swf/errors';
-import type { SwfGateway, WorkflowTypeDefaults } from '../swf/gateway';
+import type { StartRequest, SwfGateway, WorkflowTypeDefaults } from '../swf/gateway';
 import { formatTimeout } from '../tree/format';
+import { registeredTypeNodeOf } from '../tree/registryNodes';
 import {
   type ChildPolicy,
   CHILD_POLICIES,
@@ -38,7 +40,6 @@ import {
   notSentMessage,
   problemOf,
   type StartFields,
-  type StartRequest,
   validateStart,
   validateTags,
   validateTaskListName,
@@ -83,6 +84,9 @@ export class WorkflowStarts {
     const model = await resolveRoot(this.ctx, arg, title);
     if (!model) return undefined;
     const root = model.spec;
+    // A workflow type's node names the type: no pick.
+    const node = registeredTypeNodeOf(arg);
+    if (node?.type.kind === 'workflow') return this.startType(root, { name: node.type.name, version: node.type.version });
     const gateway = await this.ctx.connections.gateway(root.connection);
     const type = await this.pickType(gateway, root, title);
     return type && this.startType(root, type);

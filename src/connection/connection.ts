@@ -11,7 +11,7 @@
  * No `vscode` import: the rules here are unit-tested in plain Node.
  */
 import { t } from '@vscode/l10n';
-import { describeFilter, parseExecutionFilter, type WatchFilter } from '../executions/executionQuery';
+import { describeFilter, parseExecutionFilter, storedFilter, type WatchFilter } from '../executions/executionQuery';
 import { CONFIG_SECTION, Settings, type StoredRoot } from '../ids';
 
 const ROOTS_SETTING = `${CONFIG_SECTION}.${Settings.roots.key}`;
@@ -133,18 +133,6 @@ export function rootId(root: RootSpec): string {
 /** `orders · prod (eu-west-1)`, and with a filter `orders · prod (eu-west-1) · type ChargeCard`. */
 export function rootLabel(root: RootSpec): string {
   return `${root.domain} · ${connectionLabel(root.connection)}${root.filter ? ` · ${describeFilter(root.filter)}` : ''}`;
-}
-
-/** A watch filter in the setting's (the API's) words. */
-export function storedFilter(filter: WatchFilter): NonNullable<StoredRoot['filter']> {
-  switch (filter.kind) {
-    case 'type':
-      return { typeFilter: { name: filter.name, ...(filter.version ? { version: filter.version } : {}) } };
-    case 'tag':
-      return { tagFilter: { tag: filter.tag } };
-    case 'workflowId':
-      return { workflowId: filter.workflowId };
-  }
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { CloseStatus, ListClosedWorkflowExecutionsInput, ListOpenWorkflowExecutionsInput } from '@aws-sdk/client-swf';
 import { t } from '@vscode/l10n';
 import { SWF_FIELD_LIMITS } from '../common/limits';
+import type { StoredRoot } from '../ids';
 
 export const CLOSE_STATUSES: readonly CloseStatus[] = ['COMPLETED', 'FAILED', 'CANCELED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'];
 
@@ -136,6 +137,18 @@ export function parseExecutionFilter(raw: unknown, allowCloseStatus: boolean): {
   }
   const problem = checkFilter(filter);
   return problem ? { ok: false, message: problem } : { ok: true, filter };
+}
+
+/** A watch filter in the setting's (the API's) words: what parseExecutionFilter reads back. */
+export function storedFilter(filter: WatchFilter): NonNullable<StoredRoot['filter']> {
+  switch (filter.kind) {
+    case 'type':
+      return { typeFilter: { name: filter.name, ...(filter.version ? { version: filter.version } : {}) } };
+    case 'tag':
+      return { tagFilter: { tag: filter.tag } };
+    case 'workflowId':
+      return { workflowId: filter.workflowId };
+  }
 }
 
 /** How a filter reads in a title: `type ChargeCard`, `type ChargeCard 2`, `tag urgent`, `id order-7`, `FAILED`. */

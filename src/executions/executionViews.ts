@@ -7,9 +7,8 @@
  * No vscode: rules only, unit-tested in plain Node.
  */
 import { t } from '@vscode/l10n';
-import { storedFilter } from '../connection/connection';
 import { CONFIG_SECTION, Settings, type StoredRoot } from '../ids';
-import { CLOSE_STATUSES, describeFilter, type ExecutionFilter, type ExecutionQuery, parseExecutionFilter, presetRange, type TimePreset } from './executionQuery';
+import { CLOSE_STATUSES, describeFilter, type ExecutionFilter, type ExecutionQuery, parseExecutionFilter, presetRange, storedFilter, type TimePreset } from './executionQuery';
 
 const SAVED_SETTING = `${CONFIG_SECTION}.${Settings.savedSearches.key}`;
 

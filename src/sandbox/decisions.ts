@@ -3,11 +3,17 @@
  * each decision in order the way SWF does, turning a decision that cannot be
  * carried out into its *Failed event (which wakes the decider again).
  */
-import type { Decision, ScheduleActivityTaskDecisionAttributes, ScheduleActivityTaskFailedCause } from '@aws-sdk/client-swf';
+import type {
+  Decision,
+  ScheduleActivityTaskDecisionAttributes,
+  ScheduleActivityTaskFailedCause,
+  StartChildWorkflowExecutionDecisionAttributes,
+  StartChildWorkflowExecutionFailedCause,
+} from '@aws-sdk/client-swf';
 import { requestCancelActivityTask, scheduleActivityTask } from './activities';
 import { endDecisionTask, scheduleDecisionTask } from './decisionTasks';
 import { SwfError } from './errors';
-import { closeExecution } from './executions';
+import { closeExecution, resolveConfiguration, startExecution } from './executions';
 import { typeKey, type ActivityTimeouts, type Execution } from './model';
 import { DECISION } from './requestShapes';
 import type { SandboxState } from './state';
@@ -86,6 +92,8 @@ function applyDecision(context: DecisionContext, decision: Wire<Decision>): void
       execution.history.record('MarkerRecorded', { markerName, ...(details !== undefined && { details }), decisionTaskCompletedEventId });
       return;
     }
+    case 'StartChildWorkflowExecution':
+      return startChildFromDecision(context, decision.startChildWorkflowExecutionDecisionAttributes as StartChildWorkflowExecutionDecisionAttributes);
     case 'CompleteWorkflowExecution': {
       const result = decision.completeWorkflowExecutionDecisionAttributes?.result;
       if (refuseClose(context, 'CompleteWorkflowExecutionFailed')) return;
@@ -153,4 +161,80 @@ function scheduleFromDecision(context: DecisionContext, attributes: ScheduleActi
     timeouts: timeouts as ActivityTimeouts,
     decisionTaskCompletedEventId,
   });
+}
+
+/** What SWF says when a child cannot start: the start's own fault, in the decision's terms. */
+function childFailureCause(error: unknown): StartChildWorkflowExecutionFailedCause | undefined {
+  if (!(error instanceof SwfError)) return undefined;
+  switch (error.errorName) {
+    case 'UnknownResourceFault':
+      return 'WORKFLOW_TYPE_DOES_NOT_EXIST';
+    case 'TypeDeprecatedFault':
+      return 'WORKFLOW_TYPE_DEPRECATED';
+    case 'WorkflowExecutionAlreadyStartedFault':
+      return 'WORKFLOW_ALREADY_RUNNING';
+    case 'DomainDeprecatedFault':
+      return 'OPERATION_NOT_PERMITTED';
+    case 'DefaultUndefinedFault': {
+      const field = /for (\w+)/.exec(error.message)?.[1];
+      if (field === 'taskList') return 'DEFAULT_TASK_LIST_UNDEFINED';
+      if (field === 'executionStartToCloseTimeout') return 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED';
+      if (field === 'taskStartToCloseTimeout') return 'DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED';
+      return 'DEFAULT_CHILD_POLICY_UNDEFINED';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * StartChildWorkflowExecution. A decision SWF cannot carry out from what it
+ * knows now (an unknown or deprecated type, a default the type lacks) is
+ * StartChildWorkflowExecutionFailed at once, naming no initiated event;
+ * otherwise StartChildWorkflowExecutionInitiated (with the type's defaults
+ * filled in), then the child starts in the same domain (its started event
+ * names this execution as its parent) and ChildWorkflowExecutionStarted is
+ * recorded here; a child whose workflow ID is in use fails after its
+ * initiated event.
+ */
+function startChildFromDecision(context: DecisionContext, attributes: StartChildWorkflowExecutionDecisionAttributes): void {
+  const { state, execution, completedEventId: decisionTaskCompletedEventId } = context;
+  const { workflowId = '', control, input, tagList } = attributes;
+  // The request shape has checked that the decision names a type (name and version).
+  const workflowType = { name: attributes.workflowType?.name ?? '', version: attributes.workflowType?.version ?? '' };
+  const params = { ...attributes, workflowId, workflowType };
+  const fail = (cause: StartChildWorkflowExecutionFailedCause, initiatedEventId: number): void => {
+    execution.history.record('StartChildWorkflowExecutionFailed', { workflowType, cause, workflowId, initiatedEventId, decisionTaskCompletedEventId, ...(control !== undefined && { control }) });
+    scheduleDecisionTask(state, execution);
+  };
+  let configuration: ReturnType<typeof resolveConfiguration>;
+  try {
+    configuration = resolveConfiguration(execution.domain, params);
+  } catch (error) {
+    const cause = childFailureCause(error);
+    if (!cause) throw error;
+    return fail(cause, 0);
+  }
+  const { taskList, taskPriority, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy, lambdaRole } = configuration;
+  const initiatedEventId = execution.history.record('StartChildWorkflowExecutionInitiated', {
+    workflowId,
+    workflowType,
+    ...(control !== undefined && { control }),
+    ...(input !== undefined && { input }),
+    executionStartToCloseTimeout,
+    taskList: { name: taskList?.name ?? '' },
+    ...(taskPriority !== undefined && { taskPriority }),
+    decisionTaskCompletedEventId,
+    childPolicy,
+    taskStartToCloseTimeout,
+    ...(tagList !== undefined && { tagList }),
+    ...(lambdaRole !== undefined && { lambdaRole }),
+  });
+  try {
+    startExecution(state, execution.domain, { ...params, parent: { execution, initiatedEventId } });
+  } catch (error) {
+    const cause = childFailureCause(error);
+    if (!cause) throw error;
+    fail(cause, initiatedEventId);
+  }
 }

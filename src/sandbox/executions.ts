@@ -19,10 +19,12 @@ export interface StartParams {
   taskStartToCloseTimeout?: string;
   childPolicy?: string;
   lambdaRole?: string;
+  /** A child's parent and its StartChildWorkflowExecutionInitiated event. */
+  parent?: { execution: Execution; initiatedEventId: number };
 }
 
 /** Fills what the request leaves out from the workflow type's registered defaults, as SWF does. */
-function resolveConfiguration(domain: Domain, params: StartParams): WorkflowExecutionConfiguration {
+export function resolveConfiguration(domain: Domain, params: StartParams): WorkflowExecutionConfiguration {
   const { name = '', version = '' } = params.workflowType;
   const type = domain.workflowTypes.get(typeKey(name, version));
   if (!type) throw new SwfError('UnknownResourceFault', `Unknown type: WorkflowType=[name=${name}, version=${version}]`);
@@ -66,8 +68,16 @@ export function startExecution(state: SandboxState, domain: Domain, params: Star
     workflowType,
     ...(tagList.length > 0 && { tagList }),
     ...(lambdaRole !== undefined && { lambdaRole }),
-    parentInitiatedEventId: 0,
+    ...(params.parent && { parentWorkflowExecution: params.parent.execution.workflowExecution }),
+    parentInitiatedEventId: params.parent?.initiatedEventId ?? 0,
   });
+  if (params.parent) {
+    const { execution: parent, initiatedEventId } = params.parent;
+    const startedEventId = parent.history.record('ChildWorkflowExecutionStarted', { workflowExecution: execution.workflowExecution, workflowType, initiatedEventId });
+    execution.parent = { execution: parent, initiatedEventId, startedEventId };
+    parent.children.add(execution);
+    scheduleDecisionTask(state, parent);
+  }
   execution.executionTimer = state.timers.afterSeconds(executionStartToCloseTimeout, () =>
     closeExecution(state, execution, 'WorkflowExecutionTimedOut', { timeoutType: 'START_TO_CLOSE', childPolicy }),
   );
@@ -97,6 +107,53 @@ export function closeExecution<T extends ClosingEventType>(state: SandboxState, 
   endDecisionTask(state, execution);
   state.timers.cancel(execution.executionTimer);
   execution.domain.openByWorkflowId.delete(execution.workflowId);
+  tellParent(state, execution, eventType, attributes);
+  const policy = 'childPolicy' in attributes && attributes.childPolicy ? attributes.childPolicy : execution.configuration.childPolicy;
+  applyChildPolicy(state, execution, policy as ChildPolicy | undefined);
+}
+
+/** A child's close, recorded in its open parent (ChildWorkflowExecution<Status>), which wakes the parent's decider. */
+function tellParent<T extends ClosingEventType>(state: SandboxState, child: Execution, eventType: T, attributes: AttributesOf<T>): void {
+  const link = child.parent;
+  if (!link) return;
+  const parent = link.execution;
+  parent.children.delete(child);
+  if (!parent.isOpen) return;
+  const common = { workflowExecution: child.workflowExecution, workflowType: child.workflowType, initiatedEventId: link.initiatedEventId, startedEventId: link.startedEventId };
+  const a = attributes as { result?: string; reason?: string; details?: string; timeoutType?: 'START_TO_CLOSE' };
+  switch (eventType) {
+    case 'WorkflowExecutionCompleted':
+      parent.history.record('ChildWorkflowExecutionCompleted', { ...common, ...(a.result !== undefined && { result: a.result }) });
+      break;
+    case 'WorkflowExecutionFailed':
+      parent.history.record('ChildWorkflowExecutionFailed', { ...common, ...(a.reason !== undefined && { reason: a.reason }), ...(a.details !== undefined && { details: a.details }) });
+      break;
+    case 'WorkflowExecutionCanceled':
+      parent.history.record('ChildWorkflowExecutionCanceled', { ...common, ...(a.details !== undefined && { details: a.details }) });
+      break;
+    case 'WorkflowExecutionTerminated':
+      parent.history.record('ChildWorkflowExecutionTerminated', common);
+      break;
+    case 'WorkflowExecutionTimedOut':
+      parent.history.record('ChildWorkflowExecutionTimedOut', { ...common, timeoutType: a.timeoutType ?? 'START_TO_CLOSE' });
+      break;
+  }
+  scheduleDecisionTask(state, parent);
+}
+
+/** What a closing parent does to its open children: terminate them, ask them to cancel, or leave them running (ABANDON). */
+function applyChildPolicy(state: SandboxState, parent: Execution, policy: ChildPolicy | undefined): void {
+  for (const child of [...parent.children]) {
+    if (!child.isOpen) continue;
+    if (policy === 'TERMINATE') {
+      closeExecution(state, child, 'WorkflowExecutionTerminated', { childPolicy: child.configuration.childPolicy, cause: 'CHILD_POLICY_APPLIED' });
+    } else if (policy === 'REQUEST_CANCEL' && !child.cancelRequested) {
+      child.cancelRequested = true;
+      child.history.record('WorkflowExecutionCancelRequested', { cause: 'CHILD_POLICY_APPLIED' });
+      scheduleDecisionTask(state, child);
+    }
+  }
+  parent.children.clear();
 }
 
 export function executionInfo(execution: Execution): WorkflowExecutionInfo {
@@ -109,6 +166,7 @@ export function executionInfo(execution: Execution): WorkflowExecutionInfo {
     ...(execution.tagList.length > 0 && { tagList: execution.tagList }),
     ...(execution.closeTimestamp && { closeTimestamp: execution.closeTimestamp }),
     ...(execution.closeStatus && { closeStatus: execution.closeStatus }),
+    ...(execution.parent && { parent: execution.parent.execution.workflowExecution }),
   };
 }
 
@@ -117,7 +175,7 @@ export function openCounts(execution: Execution): WorkflowExecutionOpenCounts {
     openActivityTasks: execution.activities.size,
     openDecisionTasks: execution.decisionTask ? 1 : 0,
     openTimers: execution.timers.size,
-    openChildWorkflowExecutions: 0,
+    openChildWorkflowExecutions: execution.children.size,
     openLambdaFunctions: 0,
   };
 }

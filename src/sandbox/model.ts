@@ -114,6 +114,10 @@ export class Execution {
   latestActivityTaskTimestamp?: Date;
   latestExecutionContext?: string;
   executionTimer?: TimerHandle;
+  /** A child's parent, and the parent's events that started it (its StartChildWorkflowExecutionInitiated and ChildWorkflowExecutionStarted). */
+  parent?: { execution: Execution; initiatedEventId: number; startedEventId: number };
+  /** This execution's open children: each one's close is recorded here, and this one's close applies its child policy to them. */
+  readonly children = new Set<Execution>();
 
   constructor(
     readonly domain: Domain,

@@ -8,6 +8,7 @@
  */
 import type {
   ActivityTask,
+  ChildPolicy,
   HistoryEvent,
   RespondActivityTaskCanceledInput,
   RespondActivityTaskCompletedInput,
@@ -18,14 +19,34 @@ import type {
 } from '@aws-sdk/client-swf';
 import type { CallTarget } from '../connection/connection';
 import { closedListRequest, type ExecutionQuery, openListRequest, type WatchFilter } from '../executions/executionQuery';
-import type { ExecutionDescription } from '../validation/startRules';
-import type { StartRequest } from '../validation/validation';
 import { type SwfErrorContext, tagSwfError } from './errors';
 import { accountOfDomainArn, type ReadBudget } from './readBudget';
 import { boundResponseBody, MAX_DOMAIN_PAGES, MAX_HISTORY_PAGES, pageBound } from './readBounds';
 import { type RegisteredTypeSummary, type RegistryGateway, registryMethods, type TypeDefaults } from './registryGateway';
 
-export type { ExecutionDescription } from '../validation/startRules';
+/** StartWorkflowExecution's typed parts (the domain comes from the root), as validateStart builds them once they meet SWF's limits. */
+export interface StartRequest {
+  workflowId: string;
+  workflowType: { name: string; version: string };
+  taskList?: { name: string };
+  input?: string;
+  tagList?: string[];
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: ChildPolicy;
+}
+
+/** What DescribeWorkflowExecution tells of one run that a re-run repeats, and whether it is still open. */
+export interface ExecutionDescription {
+  status: 'OPEN' | 'CLOSED';
+  closeStatus?: string;
+  workflowType?: { name: string; version: string };
+  tags: string[];
+  taskList?: string;
+  executionStartToCloseTimeout?: string;
+  taskStartToCloseTimeout?: string;
+  childPolicy?: string;
+}
 
 export interface DomainSummary {
   name: string;

@@ -168,6 +168,12 @@ export function isRegistryNode(value: unknown, kind: RegistryNode['kind']): bool
   return typeof node === 'object' && node !== null && node.kind === kind && typeof node.rootId === 'string' && typeof node.root === 'object' && node.root !== null;
 }
 
+/** `value` as a type node when it is one (a command's argument from a menu), else `undefined`. */
+export function registeredTypeNodeOf(value: unknown): RegisteredTypeNode | undefined {
+  const node = value as Partial<RegisteredTypeNode> | null;
+  return isRegistryNode(value, 'registeredType') && typeof node?.type === 'object' && node.type !== null ? (node as RegisteredTypeNode) : undefined;
+}
+
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is replaced
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');

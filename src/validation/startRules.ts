@@ -9,23 +9,8 @@
  * No `vscode` import: unit-tested in plain Node.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
+import type { ExecutionDescription } from '../swf/gateway';
 import { CHILD_POLICIES, type ChildPolicy, type StartFields, SWF_LIMITS } from './validation';
-
-/**
- * What DescribeWorkflowExecution tells of one run that a re-run repeats, and
- * whether it is still open: the gateway's answer, declared here, below the
- * gateway, as StartRequest is.
- */
-export interface ExecutionDescription {
-  status: 'OPEN' | 'CLOSED';
-  closeStatus?: string;
-  workflowType?: { name: string; version: string };
-  tags: string[];
-  taskList?: string;
-  executionStartToCloseTimeout?: string;
-  taskStartToCloseTimeout?: string;
-  childPolicy?: string;
-}
 
 /** `-20261207-053012`: the time a suggestion was made, UTC, to the second. */
 const STAMP = /-\d{8}-\d{6}$/;

@@ -28,6 +28,7 @@ import type {
 } from '@aws-sdk/client-swf';
 import { t } from '@vscode/l10n';
 import { SWF_FIELD_LIMITS } from '../common/limits';
+import type { StartRequest } from '../swf/gateway';
 
 /**
  * Maximum lengths (UTF-16 code units) of the fields a person types, taken from
@@ -442,18 +443,6 @@ export function validateCancellation(input: { taskToken: string; details?: strin
 export const MAX_TAGS = 5;
 /** executionStartToCloseTimeout cannot be NONE and is at most one year. */
 export const MAX_EXECUTION_SECONDS = 31_536_000;
-
-/** The typed parts of StartWorkflowExecution (the domain comes from the root). */
-export interface StartRequest {
-  workflowId: string;
-  workflowType: { name: string; version: string };
-  taskList?: { name: string };
-  input?: string;
-  tagList?: string[];
-  executionStartToCloseTimeout?: string;
-  taskStartToCloseTimeout?: string;
-  childPolicy?: ChildPolicy;
-}
 
 export interface StartFields {
   workflowId: string;

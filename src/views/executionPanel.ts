@@ -27,6 +27,7 @@ import type { RootsModel } from '../model/roots';
 import { describeSwfError, errorMessage, type SwfErrorKind } from '../swf/errors';
 import type { ExecutionTarget } from '../inbox/taskGroups';
 import type { TimelineBar, TimelineDelta } from '../history/timelineModel';
+import { panelTitles } from './panelTitles';
 import {
   deltaMessage,
   eventPage,
@@ -138,8 +139,19 @@ export class ExecutionPanels implements vscode.Disposable {
     this.panels.set(key, panel);
     webviewPanel.onDidDispose(() => {
       if (this.panels.get(key) === panel) this.panels.delete(key);
+      this.retitle();
     });
+    this.retitle();
     return panel;
+  }
+
+  /** Tabs of one workflow ID also name their runs (panelTitles). */
+  private retitle(): void {
+    const panels = [...this.panels.values()];
+    const titles = panelTitles(panels.map((p) => p.target));
+    panels.forEach((p, i) => {
+      if (p.webviewPanel.title !== titles[i]) p.webviewPanel.title = titles[i];
+    });
   }
 
   dispose(): void {
@@ -186,7 +198,6 @@ export class ExecutionPanel {
   ) {
     const { webview } = webviewPanel;
     webview.options = webviewOptions(hooks.extensionUri);
-    webviewPanel.title = model.target.workflowId;
     webviewPanel.iconPath = vscode.Uri.joinPath(hooks.extensionUri, 'media', 'swf.svg');
     webview.html = pageHtml(webview, hooks.extensionUri);
     this.subscriptions.push(

@@ -21,6 +21,7 @@ import type { JournalEntry } from '../../src/answers/journal';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
 import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionNode } from '../../src/tree/executionNodes';
+import type { RegisteredTypeNode, TypeKindNode } from '../../src/tree/registryNodes';
 import { activateExtension, clearRoots, rootModel, watchRoots } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
 import { TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
@@ -318,6 +319,37 @@ describe('start and re-run (own sandbox)', function () {
       typePick.dispose();
       boxes.dispose();
       picks.dispose();
+    }
+  });
+
+  it("starts from a workflow type's node with that type and version, and no type pick", async () => {
+    const children = (node?: Parameters<typeof api.executionsProvider.getChildren>[0]) => api.executionsProvider.getChildren(node);
+    const types = children(rootNode()).find((n) => n.kind === 'types');
+    assert.ok(types, 'the root has a Types node');
+    const workflowTypes = children(types).find((n): n is TypeKindNode => n.kind === 'typeKind' && n.typeKind === 'workflow');
+    assert.ok(workflowTypes, 'Types has a workflow types node');
+    const typeNode = await waitFor(() => children(workflowTypes).find((n): n is RegisteredTypeNode => n.kind === 'registeredType' && n.type.name === WORKFLOW_TYPE.name && n.type.version === WORKFLOW_TYPE.version), 'the workflow type to be listed');
+    sandbox.resetStats();
+    const boxes = answerNextInputBoxes(['order-from-type', 'decisions', '3600', '3600', 'from-type']);
+    // The child policy, then (the template test wrote one) a blank input rather than the template.
+    const policy = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === 'TERMINATE') ?? items.find((i) => i.label.includes('Blank input')));
+    try {
+      const started = vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.startExecution', typeNode);
+      const shown = await boxes.done();
+      assert.equal(shown[0].title, `Start ${TYPE_LABEL}`, 'the boxes name the node\'s type');
+      const editor = await nextInputEditor();
+      await setText(editor, '{"orderId": 12}');
+      await submit(editor);
+      const target = await started;
+      assert.ok(target?.runId, shownMessages());
+      assert.equal(calls('ListWorkflowTypes'), 0, 'no type pick: the node named the type');
+      const attributes = await startedOf(target);
+      assert.deepEqual(attributes.tagList, ['from-type']);
+      assert.equal(attributes.input, '{"orderId": 12}');
+      api.executionPanels.get(target)?.webviewPanel.dispose();
+    } finally {
+      boxes.dispose();
+      policy.dispose();
     }
   });
 

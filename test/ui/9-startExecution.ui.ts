@@ -1,6 +1,7 @@
 /**
  * Scenario 9 (start): a person starts an execution of OrderWorkflow 1.0 from
- * the root's context menu. The workspace holds an input schema for the type
+ * its row under the Executions view's Types node (the root's menu offers
+ * Start too, with a pick of the type). The workspace holds an input schema for the type
  * (`.swf/schemas/OrderWorkflow@1.0.input.json`, as a team's repository
  * would). Each prompt shows the type's default and Enter keeps it; the input
  * editor is JSON, marks a value of the wrong type, and Submit to SWF refuses
@@ -24,12 +25,15 @@ const WRONG = '{"orderId": "order-4001", "priority": "high"}';
 const RIGHT = '{"orderId": "order-4001", "priority": 2}';
 
 describe('Start Workflow Execution with a schema-checked input (as a person)', () => {
-  it('starts OrderWorkflow 1.0 from the root, keeps the type\'s defaults, is refused a wrong input, fixes it and sees the new run', async () => {
+  it('starts OrderWorkflow 1.0 from its workflow type row, keeps the type\'s defaults, is refused a wrong input, fixes it and sees the new run', async () => {
     const step = stepper('start-execution');
     const workbench = new Workbench();
     const { page, swf, domain, endpoint, workspace } = uiSession();
     const schemaFile = path.join(workspace, '.swf', 'schemas', 'OrderWorkflow@1.0.input.json');
     const box = workbench.quickInput();
+    const typesRow = workbench.treeRow(/^Types$/);
+    // The type's row under Types (level 4: root, Types, Workflow types, type), not an execution row of that type.
+    const typeRow = page.locator('.part.sidebar .monaco-list-row[aria-level="4"]', { hasText: 'OrderWorkflow 1.0' }).first();
     /** Waits for the box whose prompt matches, then presses Enter on what it holds. */
     const keep = async (prompt: RegExp): Promise<string> => {
       await box.locator('.quick-input-message', { hasText: prompt }).first().waitFor({ timeout: UI_WAIT_MS });
@@ -46,12 +50,21 @@ describe('Start Workflow Execution with a schema-checked input (as a person)', (
       await workbench.clearNotifications();
     });
 
-    await step('right-click the root: Start Workflow Execution…, pick OrderWorkflow 1.0', async () => {
+    await step('the root offers Start too; expand Types and Workflow types: OrderWorkflow 1.0 is listed', async () => {
       const root = workbench.treeRow(`${domain} · local (us-east-1) · ${new URL(endpoint).host}`);
       const entries = await workbench.contextMenuOf(root);
       assert.ok(entries.includes('Start Workflow Execution...'), `menu: ${entries.join(', ')}`);
+      await workbench.closeMenu();
+      await typesRow.click();
+      await workbench.treeRow(/^Workflow types$/).click();
+      await typeRow.waitFor({ timeout: UI_WAIT_MS });
+    });
+
+    await step('right-click OrderWorkflow 1.0 under Types: Start Workflow Execution… (no type to pick)', async () => {
+      const entries = await workbench.contextMenuOf(typeRow);
+      assert.ok(entries.includes('Start Workflow Execution...'), `menu: ${entries.join(', ')}`);
       await workbench.chooseMenuItem('Start Workflow Execution...');
-      await workbench.pickQuickItem('OrderWorkflow 1.0');
+      await box.locator('.quick-input-title', { hasText: 'Start OrderWorkflow 1.0' }).first().waitFor({ timeout: UI_WAIT_MS });
     });
 
     await step('Enter keeps the suggested workflow ID and each of the type\'s defaults', async () => {
@@ -103,6 +116,12 @@ describe('Start Workflow Execution with a schema-checked input (as a person)', (
       assert.equal(started.workflowExecutionStartedEventAttributes?.input, RIGHT);
       assert.equal(started.workflowExecutionStartedEventAttributes?.taskList?.name, 'order-decisions');
       fs.rmSync(schemaFile);
+    });
+
+    await step('collapse Types again (the registry scenario starts from it collapsed)', async () => {
+      await workbench.runCommand('View: Close All Editors');
+      await typesRow.click();
+      await typeRow.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
     });
   });
 });

@@ -35,6 +35,8 @@ interface Pending extends EditorOptions {
   remember?: (text: string) => void;
   /** The `json.schemas` entry made for this editor. */
   linkedPath?: string;
+  /** The status bar's "edit, then Submit" hint: it goes with the editor, not 10 s later. */
+  hint?: vscode.Disposable;
 }
 
 export class AnswerEditors implements vscode.Disposable {
@@ -56,7 +58,10 @@ export class AnswerEditors implements vscode.Disposable {
     const result = new Promise<string | undefined>((resolve) => this.pending.set(key, { ...options, field, resolve, remember, linkedPath }));
     await this.updateContext();
     await vscode.window.showTextDocument(doc, { preview: false });
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: edit, then use "Submit to SWF" in the editor\'s title bar.', title), 10_000);
+    const entry = this.pending.get(key);
+    const hint = vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: edit, then use "Submit to SWF" in the editor\'s title bar.', title), 10_000);
+    if (entry) entry.hint = hint;
+    else hint.dispose();
     return result;
   }
 
@@ -95,6 +100,7 @@ export class AnswerEditors implements vscode.Disposable {
     const entry = this.pending.get(key);
     if (!entry) return;
     this.pending.delete(key);
+    entry.hint?.dispose();
     if (entry.linkedPath) void unlinkSchema(entry.linkedPath).catch(() => undefined);
     void this.updateContext();
     entry.resolve(text);

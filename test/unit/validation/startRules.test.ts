@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { parseTags, rerunFields, rerunWorkflowId, suggestWorkflowId, tagsText } from '../../../src/validation/startRules';
-import type { ExecutionDescription } from '../../../src/validation/startRules';
+import type { ExecutionDescription } from '../../../src/swf/gateway';
 import { validateStart } from '../../../src/validation/validation';
 
 const NOW = new Date('2026-12-07T05:30:12.345Z');
