@@ -112,9 +112,13 @@ export function checkAgainst(validate: CompiledSchema, fileName: string, text: s
   return t('Does not match {0}: {1}', fileName, describeViolations(violations));
 }
 
-/** "`/amount`: must be number; `/orderId`: is required; and 2 more". */
+/**
+ * '"/amount": must be number; "/orderId": is required; and 2 more'. Plain
+ * text, paths in double quotes: it is shown in input boxes, notifications and
+ * diagnostics, none of which render markdown.
+ */
 export function describeViolations(violations: readonly SchemaViolation[]): string {
-  const listed = violations.slice(0, MAX_LISTED).map((v) => `\`${v.path === '' ? '/' : v.path}\`: ${v.message}`);
+  const listed = violations.slice(0, MAX_LISTED).map((v) => `"${v.path === '' ? '/' : v.path}": ${v.message}`);
   const more = violations.length - listed.length;
   return more > 0 ? t('{0}; and {1} more', listed.join('; '), more) : listed.join('; ');
 }

@@ -17,6 +17,7 @@ import { describeSwfError, errorMessage } from '../swf/errors';
 import type { SwfGateway } from '../swf/gateway';
 import { isTaskListGroup, isTaskRow } from '../inbox/taskGroups';
 import { shortToken } from '../swf/tokens';
+import { quoteForLog } from '../history/historyFormat';
 import { problemOf, validateIdentity, validateTaskListName } from '../validation/validation';
 import { CONFIG_SECTION, Settings } from '../ids';
 import type { CommandContext } from './commandContext';
@@ -83,8 +84,9 @@ export async function claimNextTask(ctx: CommandContext, target?: unknown): Prom
 async function keepClaim(ctx: CommandContext, gateway: SwfGateway, root: RootSpec, taskList: string, identity: string, task: Parameters<typeof claimFromActivityTask>[4]): Promise<ClaimedTask> {
   const claim = claimFromActivityTask(root.connection, root.domain, taskList, identity, task);
   await ctx.claims.add(claim);
-  ctx.log.info(`Claimed ${describeClaim(claim)} on ${gateway.description} (token ${shortToken(claim.taskToken)}, started event ${claim.startedEventId})`);
-  if (claim.input) ctx.log.info(`Input of ${claim.activityId}: ${claim.input}`);
+  // Info says what happened; the event id and the peer's input (cut and escaped: it is untrusted text) are for debugging.
+  ctx.log.info(`Claimed ${describeClaim(claim)} on ${gateway.description} (token ${shortToken(claim.taskToken)}).`);
+  ctx.log.debug(`Claimed ${claim.activityId}: started event ${claim.startedEventId}, input ${claim.input ? quoteForLog(claim.input) : 'none'}`);
   await ctx.roots.find(root)?.refresh();
   return claim;
 }

@@ -170,7 +170,8 @@ export class WorkflowStarts {
     // The original went through SWF already; its input is sent as it was, checked against SWF's limits only.
     const validation = validateStart({ ...fields, workflowId });
     if (!validation.ok) return refuse(validation.problems);
-    this.ctx.log.info(`Re-run of ${original.workflowId} (run ${original.runId}): ${describeRequest(validation.request)}`);
+    this.ctx.log.info(`Re-running ${original.workflowId} (run ${original.runId}) as ${validation.request.workflowId}.`);
+    this.ctx.log.debug(`Re-run of ${original.workflowId} (run ${original.runId}): ${describeRequest(validation.request)}`);
     return this.send(root, validation.request, key, { rerunOf: execution, retry: () => this.rerun(original) });
   }
 
@@ -201,7 +202,7 @@ export class WorkflowStarts {
     }
     await journal({ outcome: 'recorded', runId });
     await this.drafts.discard(draftKey);
-    this.ctx.log.info(`StartWorkflowExecution: ${request.workflowId} (run ${runId}) of ${request.workflowType.name} ${request.workflowType.version} in ${root.domain} on ${connectionLabel(root.connection)}`);
+    this.ctx.log.info(`Started ${request.workflowId} (run ${runId}), a ${request.workflowType.name} ${request.workflowType.version}, in ${root.domain} on ${connectionLabel(root.connection)}.`);
     const target: ExecutionTarget = { kind: 'execution', root, workflowId: request.workflowId, runId };
     void vscode.window.showInformationMessage(vscode.l10n.t('Started {0} (run {1}).', request.workflowId, runId));
     await this.panels.show(target);

@@ -47,6 +47,13 @@ const OPERATIONS: Record<WorkflowAction, string> = {
   terminate: 'TerminateWorkflowExecution',
 };
 
+/** What the log says was done, in words. */
+const DONE: Record<WorkflowAction, string> = {
+  signal: 'Signaled',
+  requestCancel: 'Requested the cancellation of',
+  terminate: 'Terminated',
+};
+
 /** The events each call records; an answer with none of them changed nothing (a repeated cancel request). */
 const CAUSED_EVENT: Record<WorkflowAction, string> = {
   signal: 'WorkflowExecutionSignaled',
@@ -184,7 +191,7 @@ export class WorkflowActions {
       await journal({ outcome: 'error', error: error instanceof Error ? error.name : 'Error' });
       return this.reportFailure(action, target, error);
     }
-    this.ctx.log.info(`${OPERATIONS[action]}: ${target.workflowId} (run ${target.runId}) in ${domain} on ${connectionLabel(connection)}`);
+    this.ctx.log.info(`${DONE[action]} ${target.workflowId} (run ${target.runId}) in ${domain} on ${connectionLabel(connection)}.`);
     const events = await this.logCausedEvents(action, target, before);
     const recording = events?.find((e) => e.eventType === CAUSED_EVENT[action]);
     await journal({ outcome: 'recorded', eventId: recording?.eventId });

@@ -132,7 +132,7 @@ export class ClaimKeeper implements vscode.Disposable {
         this.log.warn(`The history of ${describeTask(claim)} does not show the task's scheduling; its heartbeat timeout is unknown.`);
         return;
       }
-      this.log.info(`${describeTask(claim)}: heartbeat timeout ${timeouts.heartbeat ?? 'of the type'}, start-to-close ${timeouts.startToClose ?? 'of the type'}.`);
+      this.log.debug(`${describeTask(claim)}: heartbeat timeout ${timeouts.heartbeat ?? 'of the type'}, start-to-close ${timeouts.startToClose ?? 'of the type'}.`);
       await this.claims.update(claim.taskToken, { timeouts });
     } catch (error) {
       // Asked again soon, or at the next change of claims or connections (the sandbox started, say).

@@ -124,7 +124,8 @@ export class ExecutionsViewModel implements vscode.Disposable {
     entry.starting = false;
     entry.searches = searchQueries(spec, this.now()).map((query) => new ExecutionSearch(gateway, root.domain, query));
     for (const s of entry.searches) s.onChange(() => this.changed.fire(id));
-    this.log.info(`Executions of ${root.domain}: ${JSON.stringify(storeSearch(savedName ?? '', searchRootOf(storedRoot(root)), spec))}`);
+    this.log.info(`Listing the executions of ${root.domain}${savedName ? ` (saved search "${savedName}")` : ''}.`);
+    this.log.debug(`Executions of ${root.domain}: ${JSON.stringify(storeSearch(savedName ?? '', searchRootOf(storedRoot(root)), spec))}`);
     await Promise.all(entry.searches.map((s) => s.run()));
   }
 

@@ -371,14 +371,14 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
     );
   }
   if (s.name === 'TokenProviderError' || /\bSSO\b|aws sso login/i.test(s.message)) {
-    return { ...info('credentials', t('The AWS SSO session has expired or is missing'), t('To sign in again, run `{0}` in a terminal, then retry.', login)), retryable: true };
+    return { ...info('credentials', t('The AWS SSO session has expired or is missing'), t('To sign in again, run "{0}" in a terminal, then retry.', login)), retryable: true };
   }
   if (EXPIRED_CREDENTIALS.has(s.name)) {
     return {
       ...info(
         'credentials',
         t('The AWS credentials have expired'),
-        t('Renew them: for an SSO profile run `{0}` in a terminal; for temporary keys, refresh them in ~/.aws/credentials or the environment.', login),
+        t('Renew them: for an SSO profile run "{0}" in a terminal; for temporary keys, refresh them in ~/.aws/credentials or the environment.', login),
       ),
       retryable: true,
     };
@@ -393,7 +393,7 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
     return info(
       'credentials',
       t('No AWS credentials found'),
-      t('Add the domain again with a profile that has credentials (SWF: Add Domain...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, run `{0}` in a terminal.', login),
+      t('Add the domain again with a profile that has credentials (SWF: Add Domain...), add keys to ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. For an SSO profile, run "{0}" in a terminal.', login),
     );
   }
   return undefined;
@@ -402,7 +402,7 @@ function describeCredentials(s: Situation): SwfErrorInfo | undefined {
 /** Configuration that prevents any call: no region, or an endpoint URL that cannot work. */
 function describeEndpointConfig(s: Situation): SwfErrorInfo | undefined {
   if (/region is missing/i.test(s.message)) {
-    return info('endpoint', t('No AWS region is set'), t('Add the domain again with a region (SWF: Add Domain...), or set `region` in the profile or AWS_REGION.'));
+    return info('endpoint', t('No AWS region is set'), t('Add the domain again with a region (SWF: Add Domain...), or set "region" in the profile or AWS_REGION.'));
   }
   if (/invalid region|region.*not (valid|supported)/i.test(s.message) || s.name === 'InvalidRegion') {
     const title = s.ctx.region !== undefined ? t('The region "{0}" is not valid', s.ctx.region) : t('The region is not valid');

@@ -184,6 +184,8 @@ export class ExecutionPanel {
   private halted = false;
   /** The execution's local sandbox is gone: nothing will ever read it again. */
   private gone = false;
+  /** The failure the page shows, posted again when the page (re)loads: a message posted before it listens is lost. */
+  private shownError: HostMessage | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** What the page has been told, so a delta leaves it out. */
   private readonly posted = postedState();
@@ -226,6 +228,7 @@ export class ExecutionPanel {
         if (this.disposed) return;
         this.failures = 0;
         this.nextReadAt = 0;
+        this.shownError = undefined;
         this.schedule();
       },
       (error: unknown) => this.readFailed(error),
@@ -240,7 +243,7 @@ export class ExecutionPanel {
       this.gone = true;
       this.halted = true;
       this.hooks.log.info(`The execution panel of ${this.target.workflowId}: its local sandbox is gone (${info.title}); reads stopped.`);
-      this.post({
+      this.postError({
         type: 'error',
         gone: true,
         message: vscode.l10n.t(
@@ -255,7 +258,7 @@ export class ExecutionPanel {
     this.halted = HALTING_ERRORS.has(info.kind);
     const message = errorMessage(info);
     this.hooks.log.warn(`Could not read the history of ${this.target.workflowId}: ${message}${this.halted ? ' (reads stopped until Retry)' : ''}`);
-    this.post({ type: 'error', message, ...(this.halted && { retry: vscode.l10n.t('Retry') }) });
+    this.postError({ type: 'error', message, ...(this.halted && { retry: vscode.l10n.t('Retry') }) });
     this.schedule();
   }
 
@@ -276,6 +279,8 @@ export class ExecutionPanel {
         this.pageReady = true;
         this.initSent = false;
         if (this.model.isLoaded) this.sendInit();
+        // A panel restored after a reload is read before its page listens: say again what went wrong.
+        if (this.shownError) this.post(this.shownError);
         break;
       case 'rendered':
         if (this.firstRenderMs === undefined) {
@@ -336,6 +341,11 @@ export class ExecutionPanel {
   private sendInit(): void {
     this.initSent = true;
     this.post(initMessage(this.model.timeline, this.model.events, this.model.rootDescription, { strings: pageStrings(), state: stateOf(this.target) }, this.posted));
+  }
+
+  private postError(message: HostMessage & { type: 'error' }): void {
+    this.shownError = message;
+    this.post(message);
   }
 
   private post(message: HostMessage): void {

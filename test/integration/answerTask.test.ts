@@ -135,6 +135,26 @@ describe('answering tasks (moto_server)', function () {
     assert.equal(completed[0].activityTaskCompletedEventAttributes?.result?.length, RESULT_LIMIT);
   });
 
+  it('logs at info what was done, in words: the task input, its event id and the call names only at debug', async () => {
+    const task = await claimNew('log-words');
+    const row = await shownTask(moto.api, task.claim.activityId);
+    const { sent } = await answered('completeTask', row.node, ['card verified']);
+    assert.equal(sent, true);
+    const text = await waitFor(async () => {
+      const logged = await loggedText(moto.api);
+      return logged.includes(`History of ${task.execution.workflowId} after the answer`) ? logged : undefined;
+    }, 'the answer in the log');
+    // The info lines about this task, leaving out the event lines of the history dump ("  #7  2026-...  ActivityTaskCompleted ...").
+    const lines = text.split('\n').filter((line) => /\[info\]/.test(line) && line.includes(task.claim.activityId) && !/\[info\]\s+#\d+\s/.test(line));
+    assert.ok(lines.some((line) => /\[info\] Claimed .*verify-log-words/.test(line)), `the claim is logged:\n${lines.join('\n')}`);
+    assert.ok(lines.some((line) => /\[info\] Completed .*verify-log-words/.test(line)), `the answer is logged in words:\n${lines.join('\n')}`);
+    for (const line of lines) {
+      assert.doesNotMatch(line, /4242|\{"/, 'the task input (peer data) is not logged at info');
+      assert.doesNotMatch(line, /started event|RespondActivityTask|\d+ ?ms\b|\d+ characters/, 'no event ids, call names, timings or sizes at info');
+    }
+    assert.ok(!text.includes(task.claim.taskToken), 'the task token is never logged whole');
+  });
+
   it('logs every event of the execution on Show Execution History, in order', async () => {
     const task = await claimNew('history');
     const row = await shownTask(moto.api, task.claim.activityId);

@@ -177,7 +177,7 @@ describe('execution panel (moto)', function () {
     assert.ok(!(await suite.domain.history(panel.target)).some((e) => e.eventType === 'WorkflowExecutionTerminated'), 'declining sent nothing');
   });
 
-  it('stops reading an execution that does not exist, says so once, and reads again only on Retry', async () => {
+  it('stops reading an execution that does not exist, says so once (again to a page that loads anew), and reads again only on Retry', async () => {
     const picker = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Enter a workflow ID')));
     const boxes = answerShowInputBox([ORDER, 'no-such-run-id']);
     let panel: ExecutionPanel | undefined;
@@ -192,15 +192,22 @@ describe('execution panel (moto)', function () {
     const opened = panel;
     await waitFor(() => opened.stopped, 'the reads stopped');
     const errors = () => postedTo(opened).filter((m) => m.type === 'error');
-    assert.equal(errors().length, 1);
+    // Once, or twice when the page said ready only after the read failed (it is told again then).
+    const said = errors().length;
+    assert.ok(said === 1 || said === 2, `the failure was posted ${said} times`);
     const [error] = errors();
     assert.ok(error.type === 'error' && error.retry, `the page offers Retry: ${JSON.stringify(error)}`);
     assert.ok(!opened.polling, 'no timer runs');
     await refreshAll(suite.api);
-    assert.equal(errors().length, 1, 'a root refresh does not read a stopped panel again');
+    assert.equal(errors().length, said, 'a root refresh does not read a stopped panel again');
+
+    // A page that loads again (a panel restored after a reload, or shown anew) is told the failure again, not left "Reading the history…".
+    await opened.receive({ type: 'ready' });
+    assert.equal(errors().length, said + 1, 'the page that said ready is told the failure');
+    assert.deepEqual(errors().at(-1), error);
 
     await opened.receive({ type: 'retry' });
-    await waitFor(() => errors().length === 2, 'Retry read again, and failed again');
+    await waitFor(() => errors().length === said + 2, 'Retry read again, and failed again');
     assert.ok(opened.stopped);
     opened.webviewPanel.dispose();
   });

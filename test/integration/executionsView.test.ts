@@ -14,7 +14,7 @@ import { StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SwfTasksApi } from '../../src/extension';
 import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionNode, ExecutionsNode } from '../../src/tree/executionNodes';
-import { activateExtension, clearRoots, watchRoots } from './helpers/extension';
+import { activateExtension, clearRoots, loggedText, watchRoots } from './helpers/extension';
 import { TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
 import { answerQuickPick, waitFor } from './helpers/ui';
 
@@ -125,6 +125,10 @@ describe('executions view (own sandbox)', function () {
     await idle();
     assert.equal(rows().length, 0);
     assert.match(api.executionsView.message ?? '', /no executions match/);
+    // The log says at info that a listing ran; the search as stored JSON is for debugging.
+    const listed = (await loggedText(api)).split('\n').filter((line) => /\[info\] .*executions of /i.test(line));
+    assert.ok(listed.length >= 2, `the searches are logged:\n${listed.join('\n')}`);
+    for (const line of listed) assert.doesNotMatch(line, /[{}"]/, 'no raw JSON at info');
   });
 
   it('saves a search in swfTasks.savedSearches, shows it under the root, re-runs it in one click, and deletes it', async () => {

@@ -115,7 +115,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     const refused = await complete(claim, [wrong]);
     assert.equal(refused.sent, false);
     assert.ok(refused.boxes[0].rejected, 'the box kept the violating result from being sent');
-    assert.match(refused.boxes[0].validationMessage ?? '', /Does not match ChargeCard@3\.result\.json: `\/amount`: must be number/);
+    assert.match(refused.boxes[0].validationMessage ?? '', /Does not match ChargeCard@3\.result\.json: "\/amount": must be number/);
     assert.match(refused.boxes[0].prompt ?? '', /checked against ChargeCard@3\.result\.json/);
     assert.equal(calls('RespondActivityTaskCompleted'), 0, 'no call was made');
     assert.deepEqual(await completedEvents(claim, execution), [], 'the history shows no answer');

@@ -139,7 +139,7 @@ describe('start and re-run (own sandbox)', function () {
       assert.equal(editor.languageId, 'json', 'the schema makes the editor JSON');
       await setText(editor, '{"orderId": "7"}');
       await submit(editor);
-      await waitFor(() => messages.of('error').find((m) => /OrderFlow@1\.0\.input\.json: `\/orderId`: must be integer/.test(m.message)), 'the schema\'s refusal');
+      await waitFor(() => messages.of('error').find((m) => /OrderFlow@1\.0\.input\.json: "\/orderId": must be integer/.test(m.message)), 'the schema\'s refusal');
       assert.equal(calls('StartWorkflowExecution'), 0, 'nothing sent');
       assert.ok(!editor.isClosed, 'the editor stays open on the refused input');
       await setText(editor, '{"orderId": 7}');

@@ -84,7 +84,7 @@ describe('Result schema in the answer editor (as a person)', () => {
     await step('Submit to SWF: refused, naming /approved, and the editor stays open', async () => {
       await workbench.editorTitleAction('Submit to SWF').click({ timeout: UI_WAIT_MS });
       const message = await workbench.notification(/Does not match ChargeCard@1\.0\.result\.json/);
-      assert.match(message, /`\/approved`: must be boolean/);
+      assert.match(message, /"\/approved": must be boolean/);
       assert.equal((await recordedEvents({ activityId: ACTIVITY_ID, workflowId: WORKFLOW_ID }, 'ActivityTaskCompleted')).length, 0, 'nothing was sent');
       await workbench.editorTitleAction('Submit to SWF').waitFor({ timeout: UI_WAIT_MS });
     });

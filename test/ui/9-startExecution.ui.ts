@@ -90,7 +90,7 @@ describe('Start Workflow Execution with a schema-checked input (as a person)', (
     await step('Submit to SWF: refused, naming /priority, and nothing started', async () => {
       await workbench.editorTitleAction('Submit to SWF').click({ timeout: UI_WAIT_MS });
       const message = await workbench.notification(/Does not match OrderWorkflow@1\.0\.input\.json/);
-      assert.match(message, /`\/priority`: must be integer/);
+      assert.match(message, /"\/priority": must be integer/);
       await assert.rejects(workbench.openRun(swf, domain, workflowId), /no open execution/);
     });
 

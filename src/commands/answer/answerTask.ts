@@ -49,6 +49,13 @@ const OPERATIONS: Record<AnswerAction, string> = {
   cancel: 'RespondActivityTaskCanceled',
 };
 
+/** What the log says was done, in words. */
+const ANSWERED: Record<AnswerAction, string> = {
+  complete: 'Completed',
+  fail: 'Failed',
+  cancel: 'Canceled',
+};
+
 /** The fields an answer's draft holds. */
 type AnswerField = 'result' | 'reason' | 'details';
 
@@ -332,7 +339,7 @@ export class TaskAnswers {
 
   /** The answer is recorded: forget the claim, say so, and show what it set off. Resolves with the id of the event that recorded it, when read. */
   private async afterSent(action: AnswerAction, target: AnswerTarget, request: { result?: string }): Promise<number | undefined> {
-    this.ctx.log.info(`${OPERATIONS[action]}: ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)})`);
+    this.ctx.log.info(`${ANSWERED[action]} ${target.label} on ${connectionLabel(target.connection)} (token ${shortToken(target.taskToken)}).`);
     await this.ctx.claims.remove(target.taskToken);
     this.offerTemplate(action, target, request.result);
     const events = await this.logCausedEvents(target);

@@ -69,7 +69,7 @@ describe('result schemas', () => {
     assert.equal(v1.check('"ok"'), undefined);
     assert.match(v1.check('{"orderId":"o-1","amount":3}') ?? '', /must be string/);
     const failure = await found(schemas, CHARGE, 'failure');
-    assert.match(failure.check('{}') ?? '', /`\/code`: is required/);
+    assert.match(failure.check('{}') ?? '', /"\/code": is required/);
     assert.deepEqual(await schemas.lookup({ name: 'ChargeCard', version: '3' }, 'result'), { kind: 'none' });
     assert.deepEqual(await schemas.lookup({ name: 'Refund', version: '2' }, 'result'), { kind: 'none' });
   });
@@ -85,7 +85,7 @@ describe('result schemas', () => {
     const start = { workflowId: 'w-1', typeName: 'OrderFlow', typeVersion: '1' };
     const refused = validateStart({ ...start, input: '{"orderId":"7"}' }, input.check);
     assert.equal(refused.ok, false);
-    assert.match(refused.ok ? '' : refused.problems[0].message, /^Input: Does not match OrderFlow@1\.input\.json: `\/orderId`: must be integer/);
+    assert.match(refused.ok ? '' : refused.problems[0].message, /^Input: Does not match OrderFlow@1\.input\.json: "\/orderId": must be integer/);
     assert.equal(validateStart({ ...start, input: '' }, input.check).ok, false, 'a schema expects JSON: no empty input');
     assert.equal(validateStart({ ...start, input: '{"orderId":7}' }, input.check).ok, true);
     assert.deepEqual(await schemas.lookup({ name: 'OrderFlow', version: '2' }, 'input'), { kind: 'none' });
@@ -111,17 +111,17 @@ describe('result schemas', () => {
   it('names the JSON path and the rule of each violation', async () => {
     const { schemas } = schemasOver({ 'ChargeCard@2.result.json': chargeSchema });
     const check = await found(schemas);
-    assert.equal(check.check('{"orderId":"o-1","amount":"12"}'), 'Does not match ChargeCard@2.result.json: `/amount`: must be number');
-    assert.equal(check.check('{"amount":1}'), 'Does not match ChargeCard@2.result.json: `/orderId`: is required');
-    assert.match(check.check('{"orderId":"o","amount":1,"items":[{"sku":"a"},{"sku":7}]}') ?? '', /`\/items\/1\/sku`: must be string/);
-    assert.match(check.check('{"orderId":"o","amount":1,"chargedAt":"yesterday"}') ?? '', /`\/chargedAt`: must match format "date-time"/);
-    assert.match(check.check('{"orderId":"o","amount":1,"extra":true}') ?? '', /`\/`: must NOT have additional properties/);
-    assert.match(check.check('[1]') ?? '', /`\/`: must be object/);
+    assert.equal(check.check('{"orderId":"o-1","amount":"12"}'), 'Does not match ChargeCard@2.result.json: "/amount": must be number');
+    assert.equal(check.check('{"amount":1}'), 'Does not match ChargeCard@2.result.json: "/orderId": is required');
+    assert.match(check.check('{"orderId":"o","amount":1,"items":[{"sku":"a"},{"sku":7}]}') ?? '', /"\/items\/1\/sku": must be string/);
+    assert.match(check.check('{"orderId":"o","amount":1,"chargedAt":"yesterday"}') ?? '', /"\/chargedAt": must match format "date-time"/);
+    assert.match(check.check('{"orderId":"o","amount":1,"extra":true}') ?? '', /"\/": must NOT have additional properties/);
+    assert.match(check.check('[1]') ?? '', /"\/": must be object/);
   });
 
   it('lists three violations and counts the rest', () => {
     const violations = ['/a', '/b', '/c', '/d', '/e'].map((path) => ({ path, message: 'must be number' }));
-    assert.equal(describeViolations(violations), '`/a`: must be number; `/b`: must be number; `/c`: must be number; and 2 more');
+    assert.equal(describeViolations(violations), '"/a": must be number; "/b": must be number; "/c": must be number; and 2 more');
   });
 
   it('says where text that is not JSON breaks, by line and column', () => {
@@ -161,7 +161,7 @@ describe('result schemas', () => {
     const check = await found(schemas);
     const refused = validateCompletion({ taskToken: TOKEN, result: '{"orderId":"o-1"}' }, check.check);
     assert.equal(refused.ok, false);
-    assert.deepEqual(!refused.ok && refused.problems.map((p) => [p.field, p.problem, p.message]), [['result', 'schema', 'Result: Does not match ChargeCard@2.result.json: `/amount`: is required']]);
+    assert.deepEqual(!refused.ok && refused.problems.map((p) => [p.field, p.problem, p.message]), [['result', 'schema', 'Result: Does not match ChargeCard@2.result.json: "/amount": is required']]);
     const sent = validateCompletion({ taskToken: TOKEN, result: '{"orderId":"o-1","amount":0}' }, check.check);
     assert.deepEqual(sent.ok && sent.request, { taskToken: TOKEN, result: '{"orderId":"o-1","amount":0}' });
     // SWF's own limits still come first: an over-long result says so, not "does not match".

@@ -115,7 +115,7 @@ describe('describeSwfError', () => {
         const info = describeSwfError(err, { profile: 'dev-sso' });
         assert.equal(info.kind, 'credentials');
         assert.match(info.title, /SSO session/);
-        assert.match(info.detail, /`aws sso login --profile dev-sso`/);
+        assert.match(info.detail, /"aws sso login --profile dev-sso"/);
         assert.equal(info.retryable, true);
       }
     });
@@ -138,7 +138,7 @@ describe('describeSwfError', () => {
       const info = describeSwfError(sdkError('CredentialsProviderError', 'Could not load credentials from any providers'));
       assert.equal(info.title, 'No AWS credentials found');
       assert.match(info.detail, /~\/\.aws\/credentials/);
-      assert.match(info.detail, /`aws sso login`/);
+      assert.match(info.detail, /"aws sso login"/);
     });
 
     it('explains expired credentials', () => {
