@@ -122,6 +122,8 @@ function panelPage(workbench: Workbench): FrameLocator {
  */
 async function pointAt(workbench: Workbench, laneKey: string, item: string): Promise<Locator> {
   const lane = panelPage(workbench).locator(`.lane[data-lane="${laneKey}"]`);
+  // As a person scrolls the panel to the lane first (the Output panel may cover the editor's lower half).
+  await lane.locator('canvas').scrollIntoViewIfNeeded();
   const box = await lane.locator('canvas').boundingBox();
   assert.ok(box, `the lane ${laneKey} is on screen`);
   const node = lane.locator(item);
