@@ -72,7 +72,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     this.updateMessage();
   }
 
-  /** One line per root that has something to say: its count, no match, or why it failed. */
+  /** A part per root that has something to say: its count, no match, or why it failed. */
   private updateMessage(): void {
     if (!this.view) return;
     const lines: string[] = [];
@@ -86,7 +86,8 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
       else if (!view.busy && view.rows.length === 0) lines.push(vscode.l10n.t('{0}: no executions match ({1}).', root.spec.domain, what));
       else if (view.count) lines.push(vscode.l10n.t('{0}: {1} ({2})', root.spec.domain, view.count, what));
     }
-    this.view.message = lines.length ? lines.join('\n') : undefined;
+    // A view's message is one paragraph (a line break shows as a space): the roots' lines are kept apart by a bar.
+    this.view.message = lines.length ? lines.join(' | ') : undefined;
   }
 
   getTreeItem(node: ExecutionsNode): vscode.TreeItem {
