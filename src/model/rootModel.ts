@@ -185,7 +185,9 @@ export class RootModel implements vscode.Disposable {
     } catch (error) {
       if (this.disposed) return;
       const info = describeSwfError(error);
-      this.log.error(`Loading ${this.label} failed: ${errorMessage(info)}`);
+      // A stopped sandbox is a state the root shows (not running, with Start), not a failure.
+      if (info.kind === 'sandboxStopped') this.log.info(`${this.label}: ${errorMessage(info)}`);
+      else this.log.error(`Loading ${this.label} failed: ${errorMessage(info)}`);
       // A failed refresh keeps the last good rows (under a warning): a passing 503 must not blank a person's tasks.
       // A stopped sandbox took its tasks with it: there is nothing left to show.
       const keep = this.current.kind === 'loaded' && info.kind !== 'sandboxStopped';
