@@ -7,16 +7,12 @@
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildTimeline } from '../../../src/history/timelineFold';
 import * as protocol from '../../../src/webview/execution/protocol';
-import type { HostMessage, PageMessage } from '../../../src/webview/execution/protocol';
 import { MARKUP } from '../../fixtures/hostileSwf';
-import { PANEL_ROOT, PANEL_STRINGS, servePanelPage } from '../../fixtures/panelPage';
-import { closeBrowser, launchChromium, newLoopbackPage } from '../../runner/browser';
+import { PANEL_ROOT, PANEL_STRINGS } from '../../fixtures/panelPage';
+import { usePageSession } from './pageSession';
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -55,37 +51,22 @@ function whatRan(page: Page): Promise<{ imgs: number; scripts: number; links: st
 
 describe('the execution panel page, fed markup in every text field', function () {
   this.timeout(60_000);
-  let server: Awaited<ReturnType<typeof servePanelPage>>;
-  let browser: Browser;
-  let page: Page;
-  let stateDir: string;
-  const errors: string[] = [];
-
-  const deliver = (messages: HostMessage[]): Promise<{ posted: PageMessage[] }> =>
-    page.evaluate((texts) => (window as unknown as { __deliver(t: string[]): Promise<{ posted: PageMessage[] }> }).__deliver(texts), messages.map((m) => JSON.stringify(m)));
-
-  before(async () => {
-    server = await servePanelPage();
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-page-'));
-    browser = await launchChromium(stateDir);
-    page = await newLoopbackPage(browser, (m) => errors.push(m), { width: 1200, height: 900 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // Anything that got to run would call one of these.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __alerts: number; alert: () => void; confirm: () => boolean; prompt: () => null };
-      w.__alerts = 0;
-      w.alert = () => void w.__alerts++;
-      w.confirm = () => (w.__alerts++, false);
-      w.prompt = () => (w.__alerts++, null);
-    });
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as { __posted: PageMessage[] }).__posted.some((m) => m.type === 'ready'));
+  // Anything that got to run would call one of these.
+  const session = usePageSession('hostile-page', {
+    beforeLoad: (p) =>
+      p.addInitScript(() => {
+        const w = window as unknown as { __alerts: number; alert: () => void; confirm: () => boolean; prompt: () => null };
+        w.__alerts = 0;
+        w.alert = () => void w.__alerts++;
+        w.confirm = () => (w.__alerts++, false);
+        w.prompt = () => (w.__alerts++, null);
+      }),
   });
+  const { errors, deliver } = session;
+  let page: Page;
 
-  after(async () => {
-    await closeBrowser(browser);
-    await server.close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+  before(() => {
+    page = session.page();
   });
 
   it('draws the lanes and shows every hostile text as text, with nothing made of it', async () => {

@@ -7,32 +7,24 @@
  * draws its new items into their lanes and changes no other lane.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { applyEvents, buildTimeline } from '../../../src/history/timelineFold';
 import * as protocol from '../../../src/webview/execution/protocol';
-import type { HostMessage, PageMessage } from '../../../src/webview/execution/protocol';
+import type { PageMessage } from '../../../src/webview/execution/protocol';
 import { panelHistory, signalDelta } from '../../bench/panel';
-import { PANEL_ROOT, PANEL_STRINGS, servePanelPage } from '../../fixtures/panelPage';
-import { closeBrowser, launchChromium, newLoopbackPage } from '../../runner/browser';
-
-type Deliver = (texts: string[]) => Promise<{ posted: PageMessage[] }>;
+import { PANEL_ROOT, PANEL_STRINGS } from '../../fixtures/panelPage';
+import { usePageSession } from './pageSession';
 
 describe('the execution panel page: a long history on canvases', function () {
   this.timeout(60_000);
-  let server: Awaited<ReturnType<typeof servePanelPage>>;
-  let browser: Browser;
+  const session = usePageSession('timeline-canvas', { consoleErrors: true });
+  const { errors, deliver } = session;
   let page: Page;
-  let stateDir: string;
-  const errors: string[] = [];
   const history = panelHistory(3000);
   const events = [...history];
   const model = buildTimeline('batch-77', 'run-1', history);
   const posted = protocol.postedState();
 
-  const deliver = (messages: HostMessage[]) => page.evaluate((texts) => (window as unknown as { __deliver: Deliver }).__deliver(texts), messages.map((m) => JSON.stringify(m)));
   const lane = (key: string) => `.lane[data-lane="${key}"]`;
   /** What the lane's canvas shows: a hash of its pixels, and whether any pixel is painted. */
   const picture = (key: string) => page.evaluate((sel) => {
@@ -58,23 +50,8 @@ describe('the execution panel page: a long history on canvases', function () {
   };
 
   before(async () => {
-    server = await servePanelPage();
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timeline-canvas-'));
-    browser = await launchChromium(stateDir);
-    page = await newLoopbackPage(browser, (m) => errors.push(m), { width: 1200, height: 900 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as { __posted: PageMessage[] }).__posted.some((m) => m.type === 'ready'));
+    page = session.page();
     await deliver([protocol.initMessage(model, events, PANEL_ROOT, { strings: PANEL_STRINGS, state: { root: {}, workflowId: 'batch-77', runId: 'run-1' } }, posted)]);
-  });
-
-  after(async () => {
-    await closeBrowser(browser);
-    await server.close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('draws every bar and mark on its lane\'s canvas, and makes a DOM node only for the timeline\'s tab stop', async () => {
