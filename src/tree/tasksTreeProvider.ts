@@ -270,7 +270,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TasksNode>, vs
         rootId: model.id,
         severity: 'info',
         icon: 'circle-slash',
-        label: vscode.l10n.t('{0} · {1}: claimed on a sandbox that is gone', claim.activityId, claim.workflowId),
+        // What tells it apart (the activity ID) first, then the word that must survive a narrow side bar.
+        label: vscode.l10n.t('{0} · gone with its sandbox · {1}', claim.activityId, claim.workflowId),
         detail: vscode.l10n.t('You claimed this task on a local sandbox that no longer runs. The task, its execution and its token went with that sandbox: nothing can answer it, and it is not counted as claimed. Start Local Sandbox forgets it.'),
       });
     }

@@ -64,7 +64,7 @@ describe('several connections side by side (after the reload)', function () {
     assert.equal(root.contextValue, 'sandboxRootStopped', 'Start Local Sandbox on its row, not Refresh');
     const rows = await messageRows(api, inHost.id);
     assert.equal(rows[0]?.node.command?.command, 'swfTasks.startSandbox');
-    assert.ok(rows.some((r) => r.label === `${IN_HOST_SANDBOX_CLAIM} · ${IN_HOST_SANDBOX_WORKFLOW}: claimed on a sandbox that is gone`), `the gone claim is shown as such: ${rows.map((r) => r.label).join(' | ')}`);
+    assert.ok(rows.some((r) => r.label === `${IN_HOST_SANDBOX_CLAIM} · gone with its sandbox · ${IN_HOST_SANDBOX_WORKFLOW}`), `the gone claim is shown as such: ${rows.map((r) => r.label).join(' | ')}`);
     const gone = await claimOf(IN_HOST_SANDBOX_CLAIM);
     assert.ok(!api.keeper.tracked.has(gone.taskToken), 'nobody heartbeats a gone claim');
     await waitFor(() => /^\$\(account\) 2 claimed\b/.test(api.claimsStatusBar.item.text), `the status bar counts the two live claims only: "${api.claimsStatusBar.item.text}"`);

@@ -94,7 +94,7 @@ describe('local sandbox: after it ends (stop or reload)', function () {
     assert.ok(api.keeper.tracked.has(live.taskToken), 'the live claim still is');
     assert.equal(api.tasksProvider.getTreeItem({ kind: 'root', rootId: sandboxId }).description, 'not running');
     const rows = await messageRows(api, sandboxId);
-    assert.ok(rows.some((r) => r.label === `${gone.activityId} · ${gone.workflowId}: claimed on a sandbox that is gone`), `the gone claim is shown as such: ${rows.map((r) => r.label).join(' | ')}`);
+    assert.ok(rows.some((r) => r.label === `${gone.activityId} · gone with its sandbox · ${gone.workflowId}`), `the gone claim is shown as such: ${rows.map((r) => r.label).join(' | ')}`);
     assert.equal(api.treeView.badge?.value, 1, 'the badge counts the live task only');
     assert.ok((await api.claims.all()).some((c) => c.taskToken === live.taskToken), 'the live claim is kept');
 

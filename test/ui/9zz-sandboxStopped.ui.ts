@@ -69,7 +69,7 @@ describe('Local sandbox after a reload (as a person)', () => {
     });
 
     await step('the claim is shown as gone, and the status bar counts only the live claims', async () => {
-      await workbench.treeRow(`${claimed.activityId} · ${claimed.workflowId}: claimed on a sandbox that is gone`).waitFor({ timeout: UI_WAIT_MS });
+      await workbench.treeRow(`${claimed.activityId} · gone with its sandbox · ${claimed.workflowId}`).waitFor({ timeout: UI_WAIT_MS });
       const deadline = Date.now() + UI_WAIT_MS;
       let count = await claimedCount(workbench);
       while (count !== (before > 1 ? before - 1 : undefined) && Date.now() < deadline) {
