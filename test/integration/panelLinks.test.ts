@@ -13,14 +13,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Decision } from '@aws-sdk/client-swf';
-import type { SwfTasksApi } from '../../src/extension';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
-import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionPanel, PostedMessage } from '../../src/views/executionPanel';
 import type { HeaderView, HostMessage } from '../../src/webview/execution/protocol';
-import type { RootModel } from '../../src/model/rootModel';
-import { activateExtension, clearRoots, watchRoots } from './helpers/extension';
-import { TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
+import { useSandboxDomain } from './helpers/sandboxSuite';
+import { WORKFLOW_TYPE } from './helpers/swf';
 import { waitFor } from './helpers/ui';
 
 const DOMAIN = 'panel-links';
@@ -31,35 +28,24 @@ const startChild = (workflowId: string): Decision => ({
 
 describe('execution panel links to parent and children (own sandbox)', function () {
   this.timeout(60_000);
-  const sandbox = new SwfSandbox({ port: 0 });
-  let api: SwfTasksApi;
-  let domain: TestDomain;
-  let root: RootModel;
+  const suite = useSandboxDomain(DOMAIN);
   const posted: PostedMessage[] = [];
   let recorder: vscode.Disposable | undefined;
 
-  before(async () => {
-    const { endpoint } = await sandbox.start();
-    domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([]);
-    api = await activateExtension();
-    [root] = await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
-    recorder = api.executionPanels.onDidPostMessage((m) => posted.push(m));
+  before(() => {
+    recorder = suite.api.executionPanels.onDidPostMessage((m) => posted.push(m));
   });
 
-  after(async () => {
+  after(() => {
     recorder?.dispose();
-    for (const panel of api?.executionPanels.all ?? []) panel.webviewPanel.dispose();
-    domain?.client.destroy();
-    if (api) await clearRoots(api);
-    await sandbox.stop();
+    for (const panel of suite.api.executionPanels.all) panel.webviewPanel.dispose();
   });
 
-  const target = (execution: { workflowId: string; runId: string }): ExecutionTarget => ({ kind: 'execution', root: root.spec, ...execution });
+  const target = (execution: { workflowId: string; runId: string }): ExecutionTarget => ({ kind: 'execution', root: suite.root.spec, ...execution });
 
   async function open(execution: { workflowId: string; runId: string }): Promise<ExecutionPanel> {
     await vscode.commands.executeCommand('swfTasks.openExecution', target(execution));
-    const panel = await waitFor(() => api.executionPanels.get(target(execution)), `the panel of ${execution.workflowId}`);
+    const panel = await waitFor(() => suite.api.executionPanels.get(target(execution)), `the panel of ${execution.workflowId}`);
     await waitFor(() => panel.firstRenderMs !== undefined || undefined, `the page of ${execution.workflowId} drew it`, 20_000);
     return panel;
   }
@@ -77,15 +63,15 @@ describe('execution panel links to parent and children (own sandbox)', function 
   }
 
   async function childRun(parent: { workflowId: string; runId: string }, childId: string): Promise<{ workflowId: string; runId: string }> {
-    const started = (await domain.history(parent)).find((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === childId);
+    const started = (await suite.domain.history(parent)).find((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === childId);
     const runId = started?.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.runId;
     assert.ok(runId, `SWF started ${childId}`);
     return { workflowId: childId, runId };
   }
 
   it("links a parent's panel to its child and the child's panel back to its parent", async () => {
-    const parent = await domain.start('links-parent');
-    await domain.decide('links-parent', [startChild('links-child-1')]);
+    const parent = await suite.domain.start('links-parent');
+    await suite.domain.decide('links-parent', [startChild('links-child-1')]);
     const child = await childRun(parent, 'links-child-1');
 
     const parentPanel = await open(parent);
@@ -93,39 +79,39 @@ describe('execution panel links to parent and children (own sandbox)', function 
     assert.equal(headerOf(parentPanel).parent, undefined);
 
     await parentPanel.receive({ type: 'openExecution', ...child });
-    const childPanel = await waitFor(() => api.executionPanels.get(target(child)), 'the link opened the child\'s panel');
+    const childPanel = await waitFor(() => suite.api.executionPanels.get(target(child)), 'the link opened the child\'s panel');
     await waitFor(() => childPanel.firstRenderMs !== undefined || undefined, 'the child\'s page drew it', 20_000);
     assert.deepEqual(headerOf(childPanel).parent, parent, 'the child\'s header links its parent');
     assert.deepEqual(headerOf(childPanel).children ?? [], []);
 
-    const panelsBefore = api.executionPanels.all.length;
+    const panelsBefore = suite.api.executionPanels.all.length;
     await childPanel.receive({ type: 'openExecution', ...parent });
     await waitFor(() => parentPanel.webviewPanel.active || undefined, 'the parent\'s panel is revealed');
-    assert.equal(api.executionPanels.all.length, panelsBefore, 'revealed, not opened twice');
+    assert.equal(suite.api.executionPanels.all.length, panelsBefore, 'revealed, not opened twice');
   });
 
   it("adds a child started while the parent's panel is open to its header, as a delta", async () => {
-    const parent = await domain.start('links-parent-2');
-    await domain.decide('links-parent-2', []);
+    const parent = await suite.domain.start('links-parent-2');
+    await suite.domain.decide('links-parent-2', []);
     const parentPanel = await open(parent);
     assert.deepEqual(headerOf(parentPanel).children ?? [], []);
-    await domain.signal('links-parent-2', 'spawn');
-    await domain.decide('links-parent-2', [startChild('links-child-2')]);
+    await suite.domain.signal('links-parent-2', 'spawn');
+    await suite.domain.decide('links-parent-2', [startChild('links-child-2')]);
     const child = await childRun(parent, 'links-child-2');
-    await root.refresh();
+    await suite.root.refresh();
     await waitFor(() => (headerOf(parentPanel).children ?? []).some((c) => c.workflowId === child.workflowId && c.runId === child.runId) || undefined, 'the child reached the header', 20_000);
     const deltas = posted.filter((m) => m.panel === parentPanel && (m.message as HostMessage).type === 'delta' && (m.message as Extract<HostMessage, { type: 'delta' }>).header?.children);
     assert.ok(deltas.length >= 1, 'posted as a delta, not a new init');
   });
 
   it('opens nothing for a link the header does not hold', async () => {
-    const parent = await domain.start('links-lonely');
+    const parent = await suite.domain.start('links-lonely');
     const panel = await open(parent);
-    const before = api.executionPanels.all.length;
-    const other = await domain.start('links-unrelated');
+    const before = suite.api.executionPanels.all.length;
+    const other = await suite.domain.start('links-unrelated');
     await panel.receive({ type: 'openExecution', ...other });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(api.executionPanels.all.length, before, 'a forged link opened no panel');
-    assert.equal(api.executionPanels.get(target(other)), undefined);
+    assert.equal(suite.api.executionPanels.all.length, before, 'a forged link opened no panel');
+    assert.equal(suite.api.executionPanels.get(target(other)), undefined);
   });
 });

@@ -21,12 +21,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DescribeActivityTypeCommand, ListTagsForResourceCommand, RegisterActivityTypeCommand, DeprecateActivityTypeCommand, type SWFClient } from '@aws-sdk/client-swf';
 import type { SwfTasksApi } from '../../src/extension';
-import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionsNode } from '../../src/tree/executionNodes';
 import type { RegisteredTypeNode, TypeKindNode } from '../../src/tree/registryNodes';
-import { activateExtension, clearRoots, tooltipText, watchRoots } from './helpers/extension';
-import { motoEndpoint, resetMoto, TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
-import { answerConfirmations, answerNextInputBoxes, answerQuickPick, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
+import { tooltipText } from './helpers/extension';
+import { useMotoDomain } from './helpers/motoSuite';
+import { useSandboxDomain } from './helpers/sandboxSuite';
+import { WORKFLOW_TYPE } from './helpers/swf';
+import { answerConfirmations, answerNextInputBoxes, answerQuickPick, waitFor } from './helpers/ui';
 
 /** A registry file for DOMAIN: Charge 1 exists with another timeout, Charge 2 exists the same, Ship 1 and Order 2 are missing. */
 function registryFile(domain: string): unknown {
@@ -92,32 +93,13 @@ function writeRegistryFile(content: unknown): vscode.Uri {
 describe('registry (own sandbox)', function () {
   this.timeout(60_000);
   const DOMAIN = 'registry-view';
-  const sandbox = new SwfSandbox({ port: 0 });
-  let api: SwfTasksApi;
-  let domain: TestDomain;
-  let messages: MessageRecorder;
-  const tree = () => treeOf(api, DOMAIN);
-  const calls = (operation: string): number => sandbox.stats().operations[operation as keyof ReturnType<typeof sandbox.stats>['operations']]?.calls ?? 0;
-
-  before(async () => {
-    const { endpoint } = await sandbox.start();
-    domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([]);
-    await seedTypes(domain.client, DOMAIN);
-    api = await activateExtension();
-    await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
-  });
-  beforeEach(() => (messages = recordMessages()));
-  afterEach(() => messages.dispose());
-  after(async () => {
-    domain?.client.destroy();
-    if (api) await clearRoots(api);
-    await sandbox.stop();
-  });
+  const suite = useSandboxDomain(DOMAIN, [], { seed: (seeded) => seedTypes(seeded.client, DOMAIN) });
+  const tree = () => treeOf(suite.api, DOMAIN);
+  const { calls } = suite;
 
   it('lists workflow and activity types under Types, registered first, deprecated apart with their own icon', async () => {
     const { typeRows } = tree();
-    const labels = (rows: ExecutionsNode[]) => rows.map((r) => api.executionsProvider.getTreeItem(r)).map((i) => [i.label, i.description, i.contextValue, (i.iconPath as vscode.ThemeIcon).id]);
+    const labels = (rows: ExecutionsNode[]) => rows.map((r) => suite.api.executionsProvider.getTreeItem(r)).map((i) => [i.label, i.description, i.contextValue, (i.iconPath as vscode.ThemeIcon).id]);
     assert.deepEqual(labels(await typeRows('activity')), [
       ['Charge 1', 'charges a card', 'activityType', 'symbol-method'],
       ['Charge 2', 'deprecated', 'deprecatedActivityType', 'circle-slash'],
@@ -127,8 +109,8 @@ describe('registry (own sandbox)', function () {
 
   it('shows the domain\'s status, retention and description in the root\'s tooltip, with DescribeDomain once per refresh', async () => {
     const { root, resolved } = tree();
-    api.registry.refresh();
-    sandbox.resetStats();
+    suite.api.registry.refresh();
+    suite.sandbox.resetStats();
     const text = tooltipText(await resolved(root()));
     assert.match(text, /Status: REGISTERED/);
     assert.match(text, /History retention: 1 days/);
@@ -150,19 +132,19 @@ describe('registry (own sandbox)', function () {
     const uri = writeRegistryFile(registryFile(DOMAIN));
     const result = (await vscode.commands.executeCommand('swfTasks.applyRegistryFile', root(), uri)) as { registered: string[]; differing: string[]; failed: string[] };
     assert.deepEqual(result, { registered: ['Order 2', 'Ship 1'], differing: ['Charge 1'], failed: [] });
-    const report = messages.of('warning').map((m) => m.message).join('\n');
+    const report = suite.messages.of('warning').map((m) => m.message).join('\n');
     assert.match(report, /2 registered; 1 already there; 1 differ from the file and were left as they are: Charge 1/);
     // What the file asked for, as SWF now describes it; Charge 1 still has its own timeout.
-    const ship = await domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Ship', version: '1' } }));
+    const ship = await suite.domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Ship', version: '1' } }));
     assert.equal(ship.typeInfo?.description, 'ships it');
     assert.deepEqual([ship.configuration?.defaultTaskList?.name, ship.configuration?.defaultTaskHeartbeatTimeout, ship.configuration?.defaultTaskScheduleToCloseTimeout], ['shipping', 'NONE', '720']);
-    const charge = await domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Charge', version: '1' } }));
+    const charge = await suite.domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Charge', version: '1' } }));
     assert.equal(charge.configuration?.defaultTaskStartToCloseTimeout, '60');
-    assert.deepEqual((await typeRows('activity')).map((r) => api.executionsProvider.getTreeItem(r).label), ['Charge 1', 'Ship 1', 'Charge 2']);
-    assert.deepEqual((await typeRows('workflow')).map((r) => api.executionsProvider.getTreeItem(r).label), ['Order 2', `${WORKFLOW_TYPE.name} ${WORKFLOW_TYPE.version}`], 'by name: Order before OrderFlow');
+    assert.deepEqual((await typeRows('activity')).map((r) => suite.api.executionsProvider.getTreeItem(r).label), ['Charge 1', 'Ship 1', 'Charge 2']);
+    assert.deepEqual((await typeRows('workflow')).map((r) => suite.api.executionsProvider.getTreeItem(r).label), ['Order 2', `${WORKFLOW_TYPE.name} ${WORKFLOW_TYPE.version}`], 'by name: Order before OrderFlow');
 
     // Applied again: nothing is missing, nothing is registered.
-    sandbox.resetStats();
+    suite.sandbox.resetStats();
     const again = (await vscode.commands.executeCommand('swfTasks.applyRegistryFile', root(), uri)) as { registered: string[] };
     assert.deepEqual(again.registered, []);
     assert.equal(calls('RegisterActivityType') + calls('RegisterWorkflowType'), 0);
@@ -170,12 +152,12 @@ describe('registry (own sandbox)', function () {
 
   it('applies nothing from a file with a problem, and says where it is', async () => {
     const { root } = tree();
-    sandbox.resetStats();
+    suite.sandbox.resetStats();
     const bad = registryFile(DOMAIN) as { activityTypes: unknown[] };
     bad.activityTypes.push({ name: 'Refund', version: '1', defaults: { taskHeartbeatTimeout: '5 minutes' } });
     const result = await vscode.commands.executeCommand('swfTasks.applyRegistryFile', root(), writeRegistryFile(bad));
     assert.equal(result, undefined);
-    assert.match(messages.of('error')[0]?.message ?? '', /activityTypes\[3\]: Default heartbeat timeout "5 minutes" is not a duration/);
+    assert.match(suite.messages.of('error')[0]?.message ?? '', /activityTypes\[3\]: Default heartbeat timeout "5 minutes" is not a duration/);
     assert.equal(calls('ListActivityTypes') + calls('RegisterActivityType'), 0, 'nothing was read or sent');
   });
 
@@ -191,7 +173,7 @@ describe('registry (own sandbox)', function () {
     } finally {
       first.dispose();
     }
-    sandbox.resetStats();
+    suite.sandbox.resetStats();
     // Second run: the typed version is back; a bad priority is refused in its box and nothing is sent.
     const second = answerNextInputBoxes(['Ship', '7', 'ships it, v7', 'shipping', 'high']);
     try {
@@ -214,7 +196,7 @@ describe('registry (own sandbox)', function () {
     } finally {
       third.dispose();
     }
-    const seven = await domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Ship', version: '7' } }));
+    const seven = await suite.domain.client.send(new DescribeActivityTypeCommand({ domain: DOMAIN, activityType: { name: 'Ship', version: '7' } }));
     assert.equal(seven.configuration?.defaultTaskPriority, '3');
     await typeNode('activity', 'Ship 7');
   });
@@ -228,7 +210,7 @@ describe('registry (own sandbox)', function () {
     } finally {
       boxes.dispose();
     }
-    const error = messages.of('error')[0]?.message ?? '';
+    const error = suite.messages.of('error')[0]?.message ?? '';
     assert.match(error, /RegisterDomain/);
     assert.match(error, /already exists/i);
     const again = answerNextInputBoxes([{ typeThenEscape: DOMAIN }]);
@@ -258,7 +240,7 @@ describe('registry (own sandbox)', function () {
       assert.equal(await vscode.commands.executeCommand('swfTasks.deprecateType', await typeNode('activity', 'Ship 1')), true);
       const deprecated = await typeNode('activity', 'Ship 1');
       assert.equal(deprecated.type.status, 'DEPRECATED');
-      assert.equal(api.executionsProvider.getTreeItem(deprecated).contextValue, 'deprecatedActivityType');
+      assert.equal(suite.api.executionsProvider.getTreeItem(deprecated).contextValue, 'deprecatedActivityType');
       assert.equal(await vscode.commands.executeCommand('swfTasks.undeprecateType', deprecated), true);
     } finally {
       act.dispose();
@@ -285,8 +267,8 @@ describe('registry (own sandbox)', function () {
     } finally {
       boxes.dispose();
     }
-    const arn = (await api.registry.describeDomain(root().root)).arn;
-    const tags = async () => (await domain.client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [];
+    const arn = (await suite.api.registry.describeDomain(root().root)).arn;
+    const tags = async () => (await suite.domain.client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [];
     assert.deepEqual(await tags(), [{ key: 'team', value: 'payments' }]);
     // Untag's pick takes many: it resolves the picked entries as a list.
     const picks = answerQuickPick<vscode.QuickPickItem>((items) => items.filter((i) => i.label === 'team') as unknown as vscode.QuickPickItem);
@@ -316,33 +298,15 @@ describe('registry (own sandbox)', function () {
 describe('registry (moto_server)', function () {
   this.timeout(60_000);
   const DOMAIN = 'registry-moto';
-  let api: SwfTasksApi;
-  let domain: TestDomain;
-  let messages: MessageRecorder;
-  const tree = () => treeOf(api, DOMAIN);
-
-  before(async () => {
-    const endpoint = motoEndpoint();
-    await resetMoto(endpoint);
-    domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([]);
-    await seedTypes(domain.client, DOMAIN);
-    api = await activateExtension();
-    await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
-  });
-  beforeEach(() => (messages = recordMessages()));
-  afterEach(() => messages.dispose());
-  after(async () => {
-    domain?.client.destroy();
-    if (api) await clearRoots(api);
-  });
+  const suite = useMotoDomain(DOMAIN, [], (seeded) => seedTypes(seeded.client, DOMAIN));
+  const tree = () => treeOf(suite.api, DOMAIN);
 
   it('applies a registry file, deprecates a type and describes it as moto keeps them', async () => {
     const { root, typeNode, typeRows } = tree();
     const result = (await vscode.commands.executeCommand('swfTasks.applyRegistryFile', root(), writeRegistryFile(registryFile(DOMAIN)))) as { registered: string[]; differing: string[] };
     assert.deepEqual(result.registered, ['Order 2', 'Ship 1']);
     assert.deepEqual(result.differing, ['Charge 1']);
-    assert.deepEqual((await typeRows('activity')).map((r) => api.executionsProvider.getTreeItem(r).label), ['Charge 1', 'Ship 1', 'Charge 2']);
+    assert.deepEqual((await typeRows('activity')).map((r) => suite.api.executionsProvider.getTreeItem(r).label), ['Charge 1', 'Ship 1', 'Charge 2']);
     const act = answerConfirmations('act');
     try {
       assert.equal(await vscode.commands.executeCommand('swfTasks.deprecateType', await typeNode('activity', 'Ship 1')), true);
@@ -356,6 +320,6 @@ describe('registry (moto_server)', function () {
     assert.equal(json.status, 'DEPRECATED');
     assert.deepEqual(json.defaults, { taskList: 'shipping', taskScheduleToStartTimeout: '600', taskScheduleToCloseTimeout: '720', taskStartToCloseTimeout: '120', taskHeartbeatTimeout: 'NONE' });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    assert.deepEqual(messages.of('error').map((m) => m.message), []);
+    assert.deepEqual(suite.messages.of('error').map((m) => m.message), []);
   });
 });

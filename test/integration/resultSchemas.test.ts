@@ -12,14 +12,13 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { SwfTasksApi } from '../../src/extension';
-import { SwfSandbox } from '../../src/sandbox';
 import type { ClaimedTask } from '../../src/claims/claims';
 import type { JournalEntry } from '../../src/answers/journal';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
-import { activateExtension, claimFromList, clearRoots, rootModel, shownTask, watchRoots } from './helpers/extension';
-import { eventsOfActivity, scheduledEventIdOf, TestDomain, testClient } from './helpers/swf';
-import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
+import { claimFromList, rootModel, shownTask } from './helpers/extension';
+import { useSandboxDomain } from './helpers/sandboxSuite';
+import { eventsOfActivity, scheduledEventIdOf } from './helpers/swf';
+import { answerNextInputBoxes, answerQuickPick, type InputBoxRecord, waitFor } from './helpers/ui';
 
 const DOMAIN = 'schema-tests';
 const CHARGE = { name: 'ChargeCard', version: '3' };
@@ -33,10 +32,7 @@ const SCHEMA = {
 
 describe('result schemas, templates and the answer journal (own sandbox)', function () {
   this.timeout(60_000);
-  const sandbox = new SwfSandbox({ port: 0 });
-  let api: SwfTasksApi;
-  let domain: TestDomain;
-  let messages: MessageRecorder;
+  const suite = useSandboxDomain(DOMAIN, [{ ...CHARGE, taskList: 'charges' }, { ...REFUND, taskList: 'refunds' }]);
   let folder: vscode.Uri;
 
   const write = async (relative: string, text: string): Promise<void> => {
@@ -50,38 +46,23 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.ok(workspaceFolder, 'the tests run with a workspace folder open');
     folder = workspaceFolder.uri;
     await write(`.swf/schemas/${CHARGE.name}@${CHARGE.version}.result.json`, JSON.stringify(SCHEMA, null, 2));
-    const { endpoint } = await sandbox.start();
-    domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([{ ...CHARGE, taskList: 'charges' }, { ...REFUND, taskList: 'refunds' }]);
-    api = await activateExtension();
-    await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
   });
 
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.swf'), { recursive: true }).then(undefined, () => undefined);
-    domain?.client.destroy();
-    if (api) await clearRoots(api);
-    await sandbox.stop();
   });
 
-  beforeEach(() => {
-    messages = recordMessages();
-    sandbox.resetStats();
-  });
-
-  afterEach(() => messages.dispose());
-
-  const calls = (operation: string): number => sandbox.stats().operations[operation as keyof ReturnType<typeof sandbox.stats>['operations']]?.calls ?? 0;
+  const { calls } = suite;
 
   /** A new execution with one ChargeCard task on its own task list, claimed through the tree. */
   async function claimNew(name: string, input: object): Promise<{ claim: ClaimedTask; execution: { workflowId: string; runId: string } }> {
-    const execution = await domain.startWithActivities(`order-${name}`, [{ type: CHARGE, activityId: `charge-${name}`, taskList: `charges-${name}`, input: JSON.stringify(input) }]);
-    const claim = await claimFromList(api, `charges-${name}`);
+    const execution = await suite.domain.startWithActivities(`order-${name}`, [{ type: CHARGE, activityId: `charge-${name}`, taskList: `charges-${name}`, input: JSON.stringify(input) }]);
+    const claim = await claimFromList(suite.api, `charges-${name}`);
     return { claim, execution };
   }
 
   async function complete(claim: ClaimedTask, values: (string | { typeThenEscape: string })[]): Promise<{ sent: unknown; boxes: readonly InputBoxRecord[] }> {
-    const row = await shownTask(api, claim.activityId);
+    const row = await shownTask(suite.api, claim.activityId);
     const driver = answerNextInputBoxes(values);
     try {
       const sent = await vscode.commands.executeCommand('swfTasks.completeTask', row.node);
@@ -92,7 +73,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
   }
 
   async function completedEvents(claim: ClaimedTask, execution: { workflowId: string; runId: string }) {
-    const history = await domain.history(execution);
+    const history = await suite.domain.history(execution);
     return eventsOfActivity(history, scheduledEventIdOf(history, claim.activityId), 'ActivityTaskCompleted');
   }
 
@@ -119,7 +100,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.match(refused.boxes[0].prompt ?? '', /checked against ChargeCard@3\.result\.json/);
     assert.equal(calls('RespondActivityTaskCompleted'), 0, 'no call was made');
     assert.deepEqual(await completedEvents(claim, execution), [], 'the history shows no answer');
-    assert.ok((await api.claims.all()).some((c) => c.taskToken === claim.taskToken), 'the task is still claimed');
+    assert.ok((await suite.api.claims.all()).some((c) => c.taskToken === claim.taskToken), 'the task is still claimed');
 
     const notJson = await complete(claim, ['{"orderId": "o-1", "amount": 12,}']);
     assert.equal(notJson.boxes[0].shownValue, wrong, 'what was typed before is offered again');
@@ -161,7 +142,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     } finally {
       missing.dispose();
     }
-    assert.ok(messages.of('warning').some((m) => m.message.includes('${input.invoiceId}')), `a warning names the missing placeholder; saw ${JSON.stringify(messages.shown)}`);
+    assert.ok(suite.messages.of('warning').some((m) => m.message.includes('${input.invoiceId}')), `a warning names the missing placeholder; saw ${JSON.stringify(suite.messages.shown)}`);
 
     const filled = '{"orderId": "order-77", "amount": 99.5, "approved": true}';
     const picks = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('approved')));
@@ -193,7 +174,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     }
     const driver = answerNextInputBoxes(['order-approved', '{"by": "ops"}']);
     try {
-      const target: ExecutionTarget = { kind: 'execution', root: rootModel(api).spec, ...execution };
+      const target: ExecutionTarget = { kind: 'execution', root: rootModel(suite.api).spec, ...execution };
       assert.equal(await vscode.commands.executeCommand('swfTasks.signalWorkflow', target), true);
       await driver.done();
     } finally {
@@ -204,7 +185,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     assert.deepEqual(entries.map((e) => e.action), ['signal', 'complete'], 'one line each, newest first');
     assert.ok(!text.includes(claim.taskToken), 'the journal never holds the token');
     const [signal, answer] = entries;
-    const history = await domain.history(execution);
+    const history = await suite.domain.history(execution);
     const completedEvent = eventsOfActivity(history, scheduledEventIdOf(history, claim.activityId), 'ActivityTaskCompleted')[0];
     assert.deepEqual(
       { ...answer, time: undefined },
@@ -235,11 +216,11 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
   it('Save as Template after a Complete stores the result for its activity type, and the next Complete offers it', async () => {
     const { claim } = await claimNew('save-template', { orderId: 'o-5', amount: 5 });
     const result = '{"orderId": "o-5", "amount": 5, "approved": false}';
-    messages.answerWith((shown) => (shown.items.includes('Save as Template') ? 'Save as Template' : undefined));
+    suite.messages.answerWith((shown) => (shown.items.includes('Save as Template') ? 'Save as Template' : undefined));
     const blank = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes('Blank answer')));
     const driver = answerNextInputBoxes([result, 'declined by ops']);
     try {
-      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(api, claim.activityId)).node), true);
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(suite.api, claim.activityId)).node), true);
       const boxes = await driver.done();
       assert.match(boxes[1].title ?? '', /^Save as Template: ChargeCard 3/);
     } finally {
@@ -253,7 +234,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
     const next = await claimNew('offered', { orderId: 'o-6', amount: 6 });
     const escape = answerQuickPick<vscode.QuickPickItem>(() => undefined);
     try {
-      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(api, next.claim.activityId)).node), false);
+      assert.equal(await vscode.commands.executeCommand('swfTasks.completeTask', (await shownTask(suite.api, next.claim.activityId)).node), false);
       assert.ok(escape.offered[0].some((i) => i.label.includes('declined by ops')), 'the saved template is offered');
     } finally {
       escape.dispose();
@@ -261,9 +242,9 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
   });
 
   it('Create Result Schema infers a starting schema from the task input, and opens an existing one instead of overwriting it', async () => {
-    await domain.startWithActivities('order-refund', [{ type: REFUND, activityId: 'refund-1', taskList: 'refunds', input: '{"orderId": "o-1", "amount": 12.5, "lines": [{"sku": "a", "qty": 1}]}' }]);
-    await rootModel(api).refresh();
-    const row = await shownTask(api, 'refund-1');
+    await suite.domain.startWithActivities('order-refund', [{ type: REFUND, activityId: 'refund-1', taskList: 'refunds', input: '{"orderId": "o-1", "amount": 12.5, "lines": [{"sku": "a", "qty": 1}]}' }]);
+    await rootModel(suite.api).refresh();
+    const row = await shownTask(suite.api, 'refund-1');
     const fromInput = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label.includes("task's input")));
     let uri: vscode.Uri | undefined;
     try {
@@ -294,7 +275,7 @@ describe('result schemas, templates and the answer journal (own sandbox)', funct
       again.dispose();
     }
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '{"type": "object"}', 'not overwritten');
-    assert.ok(messages.of('info').some((m) => m.message.includes('already has a result schema')));
+    assert.ok(suite.messages.of('info').some((m) => m.message.includes('already has a result schema')));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

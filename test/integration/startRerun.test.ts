@@ -16,16 +16,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DescribeWorkflowExecutionCommand, type HistoryEvent, ListOpenWorkflowExecutionsCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
-import type { SwfTasksApi } from '../../src/extension';
 import type { JournalEntry } from '../../src/answers/journal';
 import type { ExecutionTarget } from '../../src/inbox/taskGroups';
-import { SwfSandbox } from '../../src/sandbox';
 import type { ExecutionNode } from '../../src/tree/executionNodes';
 import type { RegisteredTypeNode, TypeKindNode } from '../../src/tree/registryNodes';
-import { activateExtension, clearRoots, rootModel, watchRoots } from './helpers/extension';
+import { rootModel } from './helpers/extension';
 import { useMotoDomain } from './helpers/motoSuite';
-import { TestDomain, testClient, WORKFLOW_TYPE } from './helpers/swf';
-import { answerNextInputBoxes, answerNextQuickPicks, answerQuickPick, type MessageRecorder, recordMessages, waitFor } from './helpers/ui';
+import { useSandboxDomain } from './helpers/sandboxSuite';
+import { WORKFLOW_TYPE } from './helpers/swf';
+import { answerNextInputBoxes, answerNextQuickPicks, answerQuickPick, waitFor } from './helpers/ui';
 
 const DOMAIN = 'start-rerun';
 const INPUT_SCHEMA = {
@@ -38,10 +37,7 @@ const TYPE_LABEL = `${WORKFLOW_TYPE.name} ${WORKFLOW_TYPE.version}`;
 
 describe('start and re-run (own sandbox)', function () {
   this.timeout(90_000);
-  const sandbox = new SwfSandbox({ port: 0 });
-  let api: SwfTasksApi;
-  let domain: TestDomain;
-  let messages: MessageRecorder;
+  const suite = useSandboxDomain(DOMAIN);
   let folder: vscode.Uri;
   /** Input editors already handled, so each wait finds the next one. */
   const seenEditors = new Set<string>();
@@ -53,33 +49,19 @@ describe('start and re-run (own sandbox)', function () {
     const schema = vscode.Uri.joinPath(folder, `.swf/schemas/${WORKFLOW_TYPE.name}@${WORKFLOW_TYPE.version}.input.json`);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(schema, '..'));
     await vscode.workspace.fs.writeFile(schema, new TextEncoder().encode(JSON.stringify(INPUT_SCHEMA, null, 2)));
-    const { endpoint } = await sandbox.start();
-    domain = new TestDomain(testClient(endpoint), DOMAIN);
-    await domain.register([]);
-    api = await activateExtension();
-    await watchRoots(api, [{ domain: DOMAIN, region: 'us-east-1', endpoint }]);
   });
 
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.swf'), { recursive: true }).then(undefined, () => undefined);
-    domain?.client.destroy();
-    if (api) await clearRoots(api);
-    await sandbox.stop();
   });
 
-  beforeEach(() => {
-    messages = recordMessages();
-    sandbox.resetStats();
-  });
-  afterEach(() => messages.dispose());
-
-  const calls = (operation: string): number => sandbox.stats().operations[operation as keyof ReturnType<typeof sandbox.stats>['operations']]?.calls ?? 0;
+  const { calls } = suite;
   const rootNode = () => {
-    const root = api.executionsProvider.getChildren().find((n) => n.kind === 'execRoot' && n.root.domain === DOMAIN);
+    const root = suite.api.executionsProvider.getChildren().find((n) => n.kind === 'execRoot' && n.root.domain === DOMAIN);
     assert.ok(root, 'the root is in the Executions view');
     return root;
   };
-  const rows = (): ExecutionNode[] => api.executionsProvider.getChildren(rootNode()).filter((n): n is ExecutionNode => n.kind === 'execution');
+  const rows = (): ExecutionNode[] => suite.api.executionsProvider.getChildren(rootNode()).filter((n): n is ExecutionNode => n.kind === 'execution');
 
   /** The next input editor the extension opened: an untitled document under /swf-answer/. */
   async function nextInputEditor(): Promise<vscode.TextDocument> {
@@ -101,13 +83,13 @@ describe('start and re-run (own sandbox)', function () {
       return (await vscode.workspace.applyEdit(edit)) && doc.getText() === text;
     }, `the editor to hold ${text}`);
   }
-  const shownMessages = (): string => JSON.stringify(messages.shown.map((m) => m.message));
+  const shownMessages = (): string => JSON.stringify(suite.messages.shown.map((m) => m.message));
 
   const submit = (doc: vscode.TextDocument): Thenable<unknown> => vscode.commands.executeCommand('swfTasks.submitAnswerEditor', doc.uri);
 
   /** The first event of a run, as the tests' own client reads it. */
   async function startedOf(execution: { workflowId: string; runId: string }): Promise<NonNullable<HistoryEvent['workflowExecutionStartedEventAttributes']>> {
-    const [first] = await domain.history(execution);
+    const [first] = await suite.domain.history(execution);
     assert.equal(first?.eventType, 'WorkflowExecutionStarted');
     assert.ok(first.workflowExecutionStartedEventAttributes);
     return first.workflowExecutionStartedEventAttributes;
@@ -139,7 +121,7 @@ describe('start and re-run (own sandbox)', function () {
       assert.equal(editor.languageId, 'json', 'the schema makes the editor JSON');
       await setText(editor, '{"orderId": "7"}');
       await submit(editor);
-      await waitFor(() => messages.of('error').find((m) => /OrderFlow@1\.0\.input\.json: "\/orderId": must be integer/.test(m.message)), 'the schema\'s refusal');
+      await waitFor(() => suite.messages.of('error').find((m) => /OrderFlow@1\.0\.input\.json: "\/orderId": must be integer/.test(m.message)), 'the schema\'s refusal');
       assert.equal(calls('StartWorkflowExecution'), 0, 'nothing sent');
       assert.ok(!editor.isClosed, 'the editor stays open on the refused input');
       await setText(editor, '{"orderId": 7}');
@@ -158,7 +140,7 @@ describe('start and re-run (own sandbox)', function () {
       assert.equal(attributes.executionStartToCloseTimeout, '3600');
       assert.equal(attributes.childPolicy, 'ABANDON');
 
-      const panel = await waitFor(() => api.executionPanels.get(target), 'the panel of the new run');
+      const panel = await waitFor(() => suite.api.executionPanels.get(target), 'the panel of the new run');
       await waitFor(() => panel.model.isLoaded || undefined, 'the panel read the history', 15_000);
       assert.equal(panel.model.timeline.header.status, 'open');
       panel.webviewPanel.dispose();
@@ -211,14 +193,14 @@ describe('start and re-run (own sandbox)', function () {
       await setText(editor, '{"orderId": 8}');
       // The retry's prompts: the ID box shows what was typed, then is backed out of.
       const again = answerNextInputBoxes([{ typeThenEscape: 'order-start-1' }]);
-      messages.answerWith((m) => (m.severity === 'error' && m.items.includes('Retry') && !again.boxes.length ? 'Retry' : undefined));
+      suite.messages.answerWith((m) => (m.severity === 'error' && m.items.includes('Retry') && !again.boxes.length ? 'Retry' : undefined));
       await submit(editor);
       assert.equal(await started, undefined);
       const [box] = await again.done();
       again.dispose();
       assert.equal(box.shownValue, 'order-start-1', 'Retry offers the workflow ID typed');
-      const error = messages.of('error').find((m) => m.message.includes('swf:StartWorkflowExecution'));
-      assert.ok(error, `an error naming the operation (${messages.of('error').map((m) => m.message).join(' | ')})`);
+      const error = suite.messages.of('error').find((m) => m.message.includes('swf:StartWorkflowExecution'));
+      assert.ok(error, `an error naming the operation (${suite.messages.of('error').map((m) => m.message).join(' | ')})`);
       assert.match(error.message, /already open/);
       assert.equal(calls('StartWorkflowExecution'), 1);
     } finally {
@@ -230,7 +212,7 @@ describe('start and re-run (own sandbox)', function () {
   });
 
   it('re-runs a closed row under its own workflow ID with its type, input, task list, tags, timeouts and child policy', async () => {
-    const { runId } = await domain.client.send(
+    const { runId } = await suite.domain.client.send(
       new StartWorkflowExecutionCommand({
         domain: DOMAIN,
         workflowId: 'order-failed',
@@ -244,11 +226,11 @@ describe('start and re-run (own sandbox)', function () {
       }),
     );
     assert.ok(runId);
-    await domain.decide('order-failed', [{ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'card declined' } }]);
-    await api.executions.search(rootNode().root, { status: 'closed', range: { preset: 'day' } });
+    await suite.domain.decide('order-failed', [{ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'card declined' } }]);
+    await suite.api.executions.search(rootNode().root, { status: 'closed', range: { preset: 'day' } });
     const row = await waitFor(() => rows().find((r) => r.workflowId === 'order-failed'), 'the closed row', 15_000);
-    assert.equal(api.executionsProvider.getTreeItem(row).contextValue, 'closedExecution');
-    sandbox.resetStats();
+    assert.equal(suite.api.executionsProvider.getTreeItem(row).contextValue, 'closedExecution');
+    suite.sandbox.resetStats();
     const boxes = answerNextInputBoxes(['order-failed']);
     try {
       const rerun = vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.rerunExecution', row);
@@ -263,7 +245,7 @@ describe('start and re-run (own sandbox)', function () {
       for (const field of ['input', 'tagList', 'taskList', 'taskStartToCloseTimeout', 'executionStartToCloseTimeout', 'childPolicy', 'workflowType'] as const) {
         assert.deepEqual(repeated[field], original[field], field);
       }
-      const panel = await waitFor(() => api.executionPanels.get(target), 'the panel of the new run');
+      const panel = await waitFor(() => suite.api.executionPanels.get(target), 'the panel of the new run');
       panel.webviewPanel.dispose();
       const [entry] = await journalOf('order-failed');
       assert.deepEqual([entry.action, entry.outcome, entry.runId, entry.rerunOf], ['rerun', 'recorded', target.runId, { workflowId: 'order-failed', runId }]);
@@ -276,7 +258,7 @@ describe('start and re-run (own sandbox)', function () {
     const closed = rows().find((r) => r.workflowId === 'order-failed' && r.row.status === 'CLOSED');
     assert.ok(closed, 'the closed original is a row');
     await vscode.commands.executeCommand('swfTasks.openExecution', closed);
-    const panel = await waitFor(() => api.executionPanels.get(closed), 'the panel of the closed run');
+    const panel = await waitFor(() => suite.api.executionPanels.get(closed), 'the panel of the closed run');
     await waitFor(() => panel.model.isLoaded || undefined, 'the panel read the history', 15_000);
     // order-failed has an open run now (the re-run above): another ID is typed.
     const boxes = answerNextInputBoxes(['order-failed-from-panel']);
@@ -288,11 +270,11 @@ describe('start and re-run (own sandbox)', function () {
       boxes.dispose();
       panel.webviewPanel.dispose();
     }
-    const listed = await domain.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: new Date(0) }, executionFilter: { workflowId: 'order-failed-from-panel' } }));
+    const listed = await suite.domain.client.send(new ListOpenWorkflowExecutionsCommand({ domain: DOMAIN, startTimeFilter: { oldestDate: new Date(0) }, executionFilter: { workflowId: 'order-failed-from-panel' } }));
     const execution = listed.executionInfos?.[0]?.execution;
     assert.ok(execution?.runId, `the new run is open (${shownMessages()})`);
     assert.equal((await startedOf({ workflowId: 'order-failed-from-panel', runId: execution.runId })).input, '{"orderId": 9, "note": "re-run me"}');
-    const panelOfNew = await waitFor(() => api.executionPanels.get({ ...closed, workflowId: 'order-failed-from-panel', runId: execution.runId ?? '' }), 'the new run opened in its panel');
+    const panelOfNew = await waitFor(() => suite.api.executionPanels.get({ ...closed, workflowId: 'order-failed-from-panel', runId: execution.runId ?? '' }), 'the new run opened in its panel');
     panelOfNew.webviewPanel.dispose();
   });
 
@@ -314,7 +296,7 @@ describe('start and re-run (own sandbox)', function () {
       const target = await started;
       assert.ok(target, shownMessages());
       assert.equal((await startedOf(target)).input, '{"orderId": 11}');
-      api.executionPanels.get(target)?.webviewPanel.dispose();
+      suite.api.executionPanels.get(target)?.webviewPanel.dispose();
     } finally {
       typePick.dispose();
       boxes.dispose();
@@ -323,13 +305,13 @@ describe('start and re-run (own sandbox)', function () {
   });
 
   it("starts from a workflow type's node with that type and version, and no type pick", async () => {
-    const children = (node?: Parameters<typeof api.executionsProvider.getChildren>[0]) => api.executionsProvider.getChildren(node);
+    const children = (node?: Parameters<typeof suite.api.executionsProvider.getChildren>[0]) => suite.api.executionsProvider.getChildren(node);
     const types = children(rootNode()).find((n) => n.kind === 'types');
     assert.ok(types, 'the root has a Types node');
     const workflowTypes = children(types).find((n): n is TypeKindNode => n.kind === 'typeKind' && n.typeKind === 'workflow');
     assert.ok(workflowTypes, 'Types has a workflow types node');
     const typeNode = await waitFor(() => children(workflowTypes).find((n): n is RegisteredTypeNode => n.kind === 'registeredType' && n.type.name === WORKFLOW_TYPE.name && n.type.version === WORKFLOW_TYPE.version), 'the workflow type to be listed');
-    sandbox.resetStats();
+    suite.sandbox.resetStats();
     const boxes = answerNextInputBoxes(['order-from-type', 'decisions', '3600', '3600', 'from-type']);
     // The child policy, then (the template test wrote one) a blank input rather than the template.
     const policy = answerQuickPick<vscode.QuickPickItem>((items) => items.find((i) => i.label === 'TERMINATE') ?? items.find((i) => i.label.includes('Blank input')));
@@ -346,7 +328,7 @@ describe('start and re-run (own sandbox)', function () {
       const attributes = await startedOf(target);
       assert.deepEqual(attributes.tagList, ['from-type']);
       assert.equal(attributes.input, '{"orderId": 12}');
-      api.executionPanels.get(target)?.webviewPanel.dispose();
+      suite.api.executionPanels.get(target)?.webviewPanel.dispose();
     } finally {
       boxes.dispose();
       policy.dispose();
@@ -354,7 +336,7 @@ describe('start and re-run (own sandbox)', function () {
   });
 
   it('re-runs an open execution under a new suggested workflow ID, leaving the original open', async () => {
-    const original = await domain.start('order-open', '{"orderId": 10}');
+    const original = await suite.domain.start('order-open', '{"orderId": 10}');
     // Escape on the ID box: nothing is started.
     const boxes = answerNextInputBoxes([{ typeThenEscape: 'order-open-escaped' }]);
     try {
@@ -370,11 +352,11 @@ describe('start and re-run (own sandbox)', function () {
       const target = await vscode.commands.executeCommand<ExecutionTarget | undefined>('swfTasks.rerunExecution', { kind: 'execution', root: rootNode().root, ...original });
       assert.equal(target?.workflowId, 'order-open-again', shownMessages());
       assert.equal((await startedOf(target)).input, '{"orderId": 10}');
-      api.executionPanels.get(target)?.webviewPanel.dispose();
+      suite.api.executionPanels.get(target)?.webviewPanel.dispose();
     } finally {
       again.dispose();
     }
-    const description = await domain.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution: original }));
+    const description = await suite.domain.client.send(new DescribeWorkflowExecutionCommand({ domain: DOMAIN, execution: original }));
     assert.equal(description.executionInfo?.executionStatus, 'OPEN');
   });
 });
