@@ -90,11 +90,7 @@ describe('Result schema in the answer editor (as a person)', () => {
     });
 
     await step('fix the value: the marker goes', async () => {
-      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
-      // Emptied first: typing over a selection would surround it with the typed bracket.
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(RIGHT);
+      await workbench.replaceEditorText(RIGHT);
       await page.locator('.part.editor .monaco-editor .view-line', { hasText: RIGHT }).waitFor({ timeout: UI_WAIT_MS });
       await page.locator('.part.editor .monaco-editor :is(.squiggly-warning, .squiggly-error)').first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
     });

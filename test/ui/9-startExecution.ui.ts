@@ -80,10 +80,7 @@ describe('Start Workflow Execution with a schema-checked input (as a person)', (
     });
 
     await step('type an input with a string where the schema wants an integer: a problem marker', async () => {
-      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(WRONG);
+      await workbench.replaceEditorText(WRONG);
       await page.locator('.part.editor .monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_WAIT_MS });
     });
 
@@ -95,10 +92,7 @@ describe('Start Workflow Execution with a schema-checked input (as a person)', (
     });
 
     await step('fix the value and Submit to SWF: the new run opens in the execution panel', async () => {
-      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(RIGHT);
+      await workbench.replaceEditorText(RIGHT);
       await page.locator('.part.editor .monaco-editor .view-line', { hasText: RIGHT }).waitFor({ timeout: UI_WAIT_MS });
       await page.locator('.part.editor .monaco-editor :is(.squiggly-warning, .squiggly-error)').first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
       await workbench.editorTitleAction('Submit to SWF').click({ timeout: UI_WAIT_MS });

@@ -254,6 +254,18 @@ export class Workbench {
   }
 
   /** Types `lines` into the focused editor, pressing Enter between them as a person does. */
+  /**
+   * Replaces the text of the editor shown with `text`, as a person does: click
+   * into it, select all, delete, type. Emptied first: typing over a selection
+   * would surround it with the typed bracket.
+   */
+  async replaceEditorText(text: string): Promise<void> {
+    await this.page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text);
+  }
+
   async typeIntoEditor(lines: readonly string[]): Promise<void> {
     await this.page.locator('.part.editor .monaco-editor.focused').waitFor({ timeout: UI_WAIT_MS });
     for (const [index, line] of lines.entries()) {
