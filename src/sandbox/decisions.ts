@@ -13,7 +13,7 @@ import type {
 import { requestCancelActivityTask, scheduleActivityTask } from './activities';
 import { endDecisionTask, scheduleDecisionTask } from './decisionTasks';
 import { SwfError } from './errors';
-import { closeExecution, resolveConfiguration, startExecution } from './executions';
+import { closeExecution, type DefaultedField, DefaultUndefinedError, resolveConfiguration, startExecution } from './executions';
 import { typeKey, type ActivityTimeouts, type Execution } from './model';
 import { DECISION } from './requestShapes';
 import type { SandboxState } from './state';
@@ -163,8 +163,17 @@ function scheduleFromDecision(context: DecisionContext, attributes: ScheduleActi
   });
 }
 
+/** A child start's cause for each default its type lacks. */
+const DEFAULT_UNDEFINED_CAUSES: Record<DefaultedField, StartChildWorkflowExecutionFailedCause> = {
+  taskList: 'DEFAULT_TASK_LIST_UNDEFINED',
+  executionStartToCloseTimeout: 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED',
+  taskStartToCloseTimeout: 'DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED',
+  childPolicy: 'DEFAULT_CHILD_POLICY_UNDEFINED',
+};
+
 /** What SWF says when a child cannot start: the start's own fault, in the decision's terms. */
 function childFailureCause(error: unknown): StartChildWorkflowExecutionFailedCause | undefined {
+  if (error instanceof DefaultUndefinedError) return DEFAULT_UNDEFINED_CAUSES[error.field];
   if (!(error instanceof SwfError)) return undefined;
   switch (error.errorName) {
     case 'UnknownResourceFault':
@@ -175,13 +184,6 @@ function childFailureCause(error: unknown): StartChildWorkflowExecutionFailedCau
       return 'WORKFLOW_ALREADY_RUNNING';
     case 'DomainDeprecatedFault':
       return 'OPERATION_NOT_PERMITTED';
-    case 'DefaultUndefinedFault': {
-      const field = /for (\w+)/.exec(error.message)?.[1];
-      if (field === 'taskList') return 'DEFAULT_TASK_LIST_UNDEFINED';
-      if (field === 'executionStartToCloseTimeout') return 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED';
-      if (field === 'taskStartToCloseTimeout') return 'DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED';
-      return 'DEFAULT_CHILD_POLICY_UNDEFINED';
-    }
     default:
       return undefined;
   }

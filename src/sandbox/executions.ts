@@ -23,6 +23,16 @@ export interface StartParams {
   parent?: { execution: Execution; initiatedEventId: number };
 }
 
+/** A field a start may leave to the workflow type's defaults. */
+export type DefaultedField = 'taskList' | 'executionStartToCloseTimeout' | 'taskStartToCloseTimeout' | 'childPolicy';
+
+/** DefaultUndefinedFault, naming the field: a child's start reports it as the cause of that field. */
+export class DefaultUndefinedError extends SwfError {
+  constructor(readonly field: DefaultedField) {
+    super('DefaultUndefinedFault', `No default value registered and none provided for ${field}`);
+  }
+}
+
 /** Fills what the request leaves out from the workflow type's registered defaults, as SWF does. */
 export function resolveConfiguration(domain: Domain, params: StartParams): WorkflowExecutionConfiguration {
   const { name = '', version = '' } = params.workflowType;
@@ -30,9 +40,9 @@ export function resolveConfiguration(domain: Domain, params: StartParams): Workf
   if (!type) throw new SwfError('UnknownResourceFault', `Unknown type: WorkflowType=[name=${name}, version=${version}]`);
   if (type.status === 'DEPRECATED') throw new SwfError('TypeDeprecatedFault', `WorkflowType=[name=${name}, version=${version}]`);
   const defaults = type.configuration;
-  const pick = (field: string, value: string | undefined, fallback: string | undefined): string => {
+  const pick = (field: DefaultedField, value: string | undefined, fallback: string | undefined): string => {
     const resolved = value ?? fallback;
-    if (resolved === undefined) throw new SwfError('DefaultUndefinedFault', `No default value registered and none provided for ${field}`);
+    if (resolved === undefined) throw new DefaultUndefinedError(field);
     return resolved;
   };
   const taskList = params.taskList?.name ?? defaults.defaultTaskList?.name;

@@ -4,7 +4,7 @@
  * refusals (StartChildWorkflowExecutionFailed with SWF's cause), a child's
  * close reported to its parent, and the parent's child policy when it closes.
  */
-import { type Decision, DescribeWorkflowExecutionCommand, PollForDecisionTaskCommand, RespondDecisionTaskCompletedCommand, type SWFClient, TerminateWorkflowExecutionCommand, type WorkflowExecution } from '@aws-sdk/client-swf';
+import { type Decision, DescribeWorkflowExecutionCommand, PollForDecisionTaskCommand, RegisterWorkflowTypeCommand, RespondDecisionTaskCompletedCommand, type SWFClient, TerminateWorkflowExecutionCommand, type WorkflowExecution } from '@aws-sdk/client-swf';
 import * as assert from 'node:assert/strict';
 import { DECISIONS, DOMAIN, eventTypes, history, startWorkflow, useFixture, WORKFLOW } from './fixture';
 
@@ -87,6 +87,19 @@ describe('sandbox child workflow executions', function () {
     assert.deepEqual(
       [events[6].startChildWorkflowExecutionFailedEventAttributes?.cause, events[6].startChildWorkflowExecutionFailedEventAttributes?.initiatedEventId],
       ['WORKFLOW_ALREADY_RUNNING', 6],
+    );
+  });
+
+  it('names the default a child\'s type lacks in the refusal (DEFAULT_TASK_LIST_UNDEFINED), with no initiated event', async () => {
+    const { client } = fixture();
+    await client.send(new RegisterWorkflowTypeCommand({ domain: DOMAIN, name: 'Bare', version: '1', defaultExecutionStartToCloseTimeout: '60', defaultTaskStartToCloseTimeout: '60', defaultChildPolicy: 'TERMINATE' }));
+    const parent = await startWorkflow(client, 'parent-4');
+    await decideFor(client, 'parent-4', [startChild('bare-child', { workflowType: { name: 'Bare', version: '1' } })]);
+    const events = await history(client, parent);
+    assert.deepEqual(eventTypes(events).slice(4), ['StartChildWorkflowExecutionFailed', 'DecisionTaskScheduled']);
+    assert.deepEqual(
+      [events[4].startChildWorkflowExecutionFailedEventAttributes?.cause, events[4].startChildWorkflowExecutionFailedEventAttributes?.initiatedEventId],
+      ['DEFAULT_TASK_LIST_UNDEFINED', 0],
     );
   });
 
